@@ -63,6 +63,19 @@ public sealed record ProofBundle(byte[] Entry, long LeafIndex, IReadOnlyList<byt
     /// <summary>Reads the JSON form from a parsed element; throws <see cref="FormatException"/> naming the problem.</summary>
     public static ProofBundle FromElement(JsonElement element)
     {
+        try
+        {
+            return Read(element);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json will not decode escaped lone surrogates into .NET strings.
+            throw new FormatException("Proof bundle contains a string that is not well-formed Unicode.", e);
+        }
+    }
+
+    private static ProofBundle Read(JsonElement element)
+    {
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"Proof bundle must be a JSON object, not {element.ValueKind}.");
