@@ -18,6 +18,18 @@ public sealed record ProofBundle(byte[] Entry, long LeafIndex, IReadOnlyList<byt
     /// <summary>Largest bundle <see cref="Parse"/> accepts, in bytes.</summary>
     public const int MaxBytes = 1 << 20;
 
+    /// <summary>Value equality, comparing entry and proof bytes by content.</summary>
+    public bool Equals(ProofBundle? other) =>
+        other is not null
+        && LeafIndex == other.LeafIndex
+        && Checkpoint == other.Checkpoint
+        && Entry.AsSpan().SequenceEqual(other.Entry)
+        && InclusionProof.Count == other.InclusionProof.Count
+        && InclusionProof.Zip(other.InclusionProof).All(p => p.First.AsSpan().SequenceEqual(p.Second));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(LeafIndex, Checkpoint, Entry.Length);
+
     /// <summary>The canonical JSON form.</summary>
     public byte[] ToJson()
     {

@@ -48,6 +48,8 @@ public sealed class ProofBundleTests : IDisposable
         var bundle = Bundle(5);
         var parsed = ProofBundle.Parse(bundle.ToJson());
         Assert.Equal(bundle.ToJson(), parsed.ToJson());
+        Assert.Equal(bundle, parsed);
+        Assert.NotEqual(bundle, parsed with { LeafIndex = 4 });
         Assert.True(ProofBundleVerifier.Verify(parsed, signer.Verifier()).IsValid);
     }
 
