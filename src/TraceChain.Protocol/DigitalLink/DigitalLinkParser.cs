@@ -11,8 +11,9 @@ internal static class DigitalLinkParser
 
     private const string BadHostCharacters = "_~?#@!$&'()*+,;=%";
 
-    public static DigitalLinkError? Parse(string? text, int referenceYear, out DigitalLinkUri? link)
+    public static DigitalLinkError? Parse(string? text, Gs1ParseOptions options, out DigitalLinkUri? link)
     {
+        var referenceYear = options.TimeProvider.GetUtcNow().Year;
         link = null;
         var uri = (text ?? string.Empty).Trim();
         if (uri.Length == 0)
@@ -65,6 +66,12 @@ internal static class DigitalLinkParser
         if (queryError is not null)
         {
             return queryError;
+        }
+
+        var combinationError = DigitalLinkRules.CheckCombination([key!, .. qualifiers!, .. attributes!], options.CheckAssociations);
+        if (combinationError is not null)
+        {
+            return combinationError;
         }
 
         link = new DigitalLinkUri($"{scheme}://{authority}{stemPath}", key!, qualifiers!, attributes!, others!);

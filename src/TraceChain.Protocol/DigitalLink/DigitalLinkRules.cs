@@ -71,6 +71,24 @@ internal static class DigitalLinkRules
                 definition.Ai);
     }
 
+    /// <summary>
+    /// The rules between AIs (repeats, mandatory associations, invalid pairings) exactly as the GS1 element string
+    /// parser applies them, so that a Digital Link and the element string it stands for are valid together.
+    /// </summary>
+    public static DigitalLinkError? CheckCombination(IEnumerable<DigitalLinkElement> elements, bool checkAssociations)
+    {
+        var gs1 = elements.Select((e, i) =>
+        {
+            AiDictionary.TryGet(e.Ai, out var definition);
+            return new Gs1Element(definition!, e.Value, i);
+        }).ToList();
+        List<Gs1Warning>? warnings = null;
+        var error = ElementRules.Check(gs1, checkAssociations, ref warnings);
+        return error is null
+            ? null
+            : new DigitalLinkError(DigitalLinkErrorKind.InvalidCombination, $"AI ({error.Ai}) {error.Detail}.", error.Ai);
+    }
+
     public static string DescribeSequences(ApplicationIdentifier key) =>
         key.DigitalLinkQualifiers.Count == 0
             ? "none"

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using TraceChain.Protocol.Gs1;
 
 namespace TraceChain.Protocol.DigitalLink;
 
@@ -48,42 +49,74 @@ public sealed class DigitalLinkUri : IEquatable<DigitalLinkUri>
     public IReadOnlyList<DigitalLinkElement> Elements => [PrimaryKey, .. KeyQualifiers, .. Attributes];
 
     /// <summary>
-    /// Parses a Digital Link URI; <paramref name="referenceYear"/> resolves two-digit years in date AIs (GS1 century
-    /// rule), normally the current year.
+    /// Parses a Digital Link URI. <paramref name="options"/> gives the clock whose year resolves two-digit years in
+    /// date AIs (GS1 century rule) and whether the rules between AIs (17 needs 01 ...) are checked.
     /// </summary>
     public static bool TryParse(
         string? uri,
-        int referenceYear,
+        Gs1ParseOptions options,
         [NotNullWhen(true)] out DigitalLinkUri? link,
         [NotNullWhen(false)] out DigitalLinkError? error)
     {
-        error = DigitalLinkParser.Parse(uri, referenceYear, out link);
+        ArgumentNullException.ThrowIfNull(options);
+        error = DigitalLinkParser.Parse(uri, options, out link);
         return error is null;
     }
 
+    /// <summary>Parses a Digital Link URI with <see cref="Gs1ParseOptions.Default"/>.</summary>
+    public static bool TryParse(
+        string? uri,
+        [NotNullWhen(true)] out DigitalLinkUri? link,
+        [NotNullWhen(false)] out DigitalLinkError? error) => TryParse(uri, Gs1ParseOptions.Default, out link, out error);
+
     /// <summary>Parses a Digital Link URI; throws <see cref="FormatException"/> naming the problem.</summary>
-    public static DigitalLinkUri Parse(string uri, int referenceYear) =>
-        TryParse(uri, referenceYear, out var link, out var error) ? link : throw new FormatException(error.Message);
+    public static DigitalLinkUri Parse(string uri, Gs1ParseOptions? options = null) =>
+        TryParse(uri, options ?? Gs1ParseOptions.Default, out var link, out var error) ? link : throw new FormatException(error.Message);
 
     /// <summary>
     /// Builds the Digital Link for GS1 elements on <paramref name="stem"/> (<c>https://id.example.org</c>, optionally with
     /// a path): the first primary-key AI becomes the key, the qualifiers present go into the path in the key's order
-    /// and every other AI into the query string in the order given.
+    /// and every other AI into the query string in the order given. An AI repeated with the same value is written once.
     /// </summary>
     public static bool TryCreate(
         string stem,
         IEnumerable<DigitalLinkElement> elements,
-        int referenceYear,
+        Gs1ParseOptions options,
         [NotNullWhen(true)] out DigitalLinkUri? link,
         [NotNullWhen(false)] out DigitalLinkError? error)
     {
-        error = DigitalLinkWriter.Create(stem, elements, referenceYear, out link);
+        ArgumentNullException.ThrowIfNull(options);
+        error = DigitalLinkWriter.Create(stem, elements, options, out link);
         return error is null;
     }
 
-    /// <summary>As <see cref="TryCreate"/>; throws <see cref="ArgumentException"/> naming the problem.</summary>
-    public static DigitalLinkUri Create(string stem, IEnumerable<DigitalLinkElement> elements, int referenceYear) =>
-        TryCreate(stem, elements, referenceYear, out var link, out var error) ? link : throw new ArgumentException(error.Message, nameof(elements));
+    /// <summary>Builds the Digital Link for a successfully parsed element string (see <see cref="TryCreate(string, IEnumerable{DigitalLinkElement}, Gs1ParseOptions, out DigitalLinkUri?, out DigitalLinkError?)"/>).</summary>
+    public static bool TryCreate(
+        string stem,
+        Gs1ParseResult parsed,
+        [NotNullWhen(true)] out DigitalLinkUri? link,
+        [NotNullWhen(false)] out DigitalLinkError? error)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        if (!parsed.Success)
+        {
+            throw new ArgumentException($"The element string was not valid: {parsed.Error.Message}", nameof(parsed));
+        }
+
+        var clock = new YearClock(parsed.ReferenceYear);
+        return TryCreate(stem, parsed.Elements.Select(e => new DigitalLinkElement(e.Ai, e.Value)), new Gs1ParseOptions { TimeProvider = clock }, out link, out error);
+    }
+
+    /// <summary>As <see cref="TryCreate(string, IEnumerable{DigitalLinkElement}, Gs1ParseOptions, out DigitalLinkUri?, out DigitalLinkError?)"/>; throws <see cref="ArgumentException"/> naming the problem.</summary>
+    public static DigitalLinkUri Create(string stem, IEnumerable<DigitalLinkElement> elements, Gs1ParseOptions? options = null) =>
+        TryCreate(stem, elements, options ?? Gs1ParseOptions.Default, out var link, out var error) ? link : throw new ArgumentException(error.Message, nameof(elements));
+
+    /// <summary>
+    /// The GS1 element string this Digital Link stands for, parsed by <see cref="Gs1Parser"/>: HRI, element string with
+    /// GS separators and the canonical identifier. Elements come in URI order (key, qualifiers, attributes).
+    /// </summary>
+    public Gs1ParseResult ToGs1(Gs1ParseOptions? options = null) =>
+        Gs1Parser.Parse(Gs1Formatter.ElementString(ToGs1Elements()), options ?? Gs1ParseOptions.Default);
 
     /// <summary>The value of <paramref name="ai"/>, wherever it is in the URI, or null.</summary>
     public string? GetValue(string ai) => Elements.FirstOrDefault(e => e.Ai == ai)?.Value;
@@ -99,6 +132,12 @@ public sealed class DigitalLinkUri : IEquatable<DigitalLinkUri>
 
     /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_uri);
+
+    private List<Gs1Element> ToGs1Elements() => Elements.Select((e, i) =>
+    {
+        AiDictionary.TryGet(e.Ai, out var definition);
+        return new Gs1Element(definition!, e.Value, i);
+    }).ToList();
 
     private string Write()
     {

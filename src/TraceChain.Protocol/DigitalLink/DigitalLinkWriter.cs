@@ -5,8 +5,9 @@ namespace TraceChain.Protocol.DigitalLink;
 /// <summary>Builds a Digital Link from GS1 elements, placing each AI as the URI syntax requires.</summary>
 internal static class DigitalLinkWriter
 {
-    public static DigitalLinkError? Create(string stem, IEnumerable<DigitalLinkElement> elements, int referenceYear, out DigitalLinkUri? link)
+    public static DigitalLinkError? Create(string stem, IEnumerable<DigitalLinkElement> elements, Gs1ParseOptions options, out DigitalLinkUri? link)
     {
+        var referenceYear = options.TimeProvider.GetUtcNow().Year;
         ArgumentNullException.ThrowIfNull(stem);
         ArgumentNullException.ThrowIfNull(elements);
         link = null;
@@ -24,9 +25,18 @@ internal static class DigitalLinkWriter
                 return new DigitalLinkError(DigitalLinkErrorKind.UnknownAi, $"'{element.Ai}' is not a GS1 Application Identifier.", element.Ai);
             }
 
-            if (checkedElements.Any(c => c.Element.Ai == element.Ai))
+            var earlier = checkedElements.FindIndex(c => c.Element.Ai == element.Ai);
+            if (earlier >= 0 && checkedElements[earlier].Element.Value == element.Value)
             {
-                return new DigitalLinkError(DigitalLinkErrorKind.DuplicateAi, $"AI ({element.Ai}) is given more than once.", element.Ai);
+                continue; // an element string may repeat an AI with the same value; a URI carries it once
+            }
+
+            if (earlier >= 0)
+            {
+                return new DigitalLinkError(
+                    DigitalLinkErrorKind.DuplicateAi,
+                    $"AI ({element.Ai}) is given twice with different values '{checkedElements[earlier].Element.Value}' and '{element.Value}'.",
+                    element.Ai);
             }
 
             var value = element.Value;
@@ -70,6 +80,12 @@ internal static class DigitalLinkWriter
 
         var qualifiers = path.Select(ai => checkedElements.First(c => c.Element.Ai == ai).Element).ToList();
         var attributes = Leftovers(checkedElements, key.Element.Ai, path).Select(c => c.Element).ToList();
+        var combinationError = DigitalLinkRules.CheckCombination(checkedElements.Select(c => c.Element), options.CheckAssociations);
+        if (combinationError is not null)
+        {
+            return combinationError;
+        }
+
         link = new DigitalLinkUri(cleanStem!, key.Element, qualifiers, attributes, []);
         return null;
     }

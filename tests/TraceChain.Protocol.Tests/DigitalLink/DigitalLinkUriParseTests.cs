@@ -1,21 +1,23 @@
 using TraceChain.Protocol.DigitalLink;
+using TraceChain.Protocol.Gs1;
+using TraceChain.Protocol.Tests.Gs1;
 
 namespace TraceChain.Protocol.Tests.DigitalLink;
 
 public sealed class DigitalLinkUriParseTests
 {
-    private const int Year = 2026;
+    private static readonly Gs1ParseOptions Options = new() { TimeProvider = FixedClock.Year2026 };
     private const string Gtin = "09506000134352";
 
     private static DigitalLinkUri Parse(string uri)
     {
-        Assert.True(DigitalLinkUri.TryParse(uri, Year, out var link, out var error), error?.Message);
+        Assert.True(DigitalLinkUri.TryParse(uri, Options, out var link, out var error), error?.Message);
         return link;
     }
 
     private static DigitalLinkError Refuse(string uri)
     {
-        Assert.False(DigitalLinkUri.TryParse(uri, Year, out var link, out var error), $"accepted: {link}");
+        Assert.False(DigitalLinkUri.TryParse(uri, Options, out var link, out var error), $"accepted: {link}");
         return error;
     }
 
@@ -147,6 +149,8 @@ public sealed class DigitalLinkUriParseTests
     [InlineData("https://a.example/01/09506000134352/10/A%20B", DigitalLinkErrorKind.InvalidValue)]
     [InlineData("https://a.example/01/09506000134352?3103=00019X", DigitalLinkErrorKind.InvalidValue)]
     [InlineData("https://a.example/00/106141411234567897?10=A+B", DigitalLinkErrorKind.InvalidValue)] // '+' is a space in a query
+    [InlineData("https://a.example/00/106141411234567897?17=261231", DigitalLinkErrorKind.InvalidCombination)] // 17 needs a GTIN
+    [InlineData("https://a.example/01/09506000134352?02=09506000134352&37=5", DigitalLinkErrorKind.InvalidCombination)] // 01 excludes 02
     [InlineData("https://a.example/01/09506000134352/10/AB%2", DigitalLinkErrorKind.MalformedPercentEncoding)]
     [InlineData("https://a.example/01/09506000134352/10/A%00B", DigitalLinkErrorKind.MalformedPercentEncoding)]
     [InlineData("https://a.example/01//10/ABC", DigitalLinkErrorKind.EmptyValue)]
@@ -178,8 +182,16 @@ public sealed class DigitalLinkUriParseTests
         Assert.Contains("Character 41 of the URI, U+0020 (space)", Refuse("https://a.example/01/09506000134352/10/A B").Message, StringComparison.Ordinal);
 
     [Fact]
+    public void Parse_MissingAssociation_NamesTheRuleAndCanBeSwitchedOff()
+    {
+        const string uri = "https://a.example/00/106141411234567897?17=261231";
+        Assert.Contains("(01)", Refuse(uri).Message, StringComparison.Ordinal);
+        Assert.True(DigitalLinkUri.TryParse(uri, Options with { CheckAssociations = false }, out _, out _));
+    }
+
+    [Fact]
     public void Parse_Throwing_GivesTheMessage() =>
-        Assert.Throws<FormatException>(() => DigitalLinkUri.Parse("https://a.example/01/09506000134352?21=1", Year));
+        Assert.Throws<FormatException>(() => DigitalLinkUri.Parse("https://a.example/01/09506000134352?21=1", Options));
 
     [Fact]
     public void Equality_IsByCanonicalUri()
