@@ -196,7 +196,6 @@ public static class ScanDiagnosis
         RepairStep.UndoAzerty or RepairStep.UndoQwertz => 0.85,
         RepairStep.InvertCase => 0.8,
         RepairStep.RestoreSubstitutedSeparator => 0.8,
-        RepairStep.FixAimCase => 0.75,
         RepairStep.RestoreAimBracket => 0.7,
         _ => 0.6,
     };
