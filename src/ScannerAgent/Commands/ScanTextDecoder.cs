@@ -30,8 +30,8 @@ internal static class ScanTextDecoder
             }
         }
 
-        // A shell or terminal often adds a trailing newline; a scanner's suffix is not part of the data.
-        return builder.ToString().TrimEnd('\r', '\n');
+        // CR/LF are kept: a scanner's Enter suffix left in the data is one of the faults the diagnosis names.
+        return builder.ToString();
     }
 
     /// <summary>The scan with every GS shown as <c>&lt;GS&gt;</c>, for printing.</summary>

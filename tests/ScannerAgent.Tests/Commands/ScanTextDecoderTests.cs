@@ -11,9 +11,12 @@ public sealed class ScanTextDecoderTests
     [InlineData("0109506000134352<gs>10ABC")]
     [InlineData("0109506000134352{GS}10ABC")]
     [InlineData("0109506000134352\u001D10ABC")]
-    [InlineData("0109506000134352\u001D10ABC\r\n")]
     public void Decode_EveryGsNotation_BecomesTheGroupSeparator(string typed) =>
         Assert.Equal("0109506000134352\u001D10ABC", ScanTextDecoder.Decode(typed));
+
+    [Fact]
+    public void Decode_KeepsALineEndingForTheDiagnosisToSee() =>
+        Assert.Equal("0109506000134352\r\n", ScanTextDecoder.Decode("0109506000134352\r\n"));
 
     [Fact]
     public void Decode_TextWithoutNotation_IsUnchanged() =>
