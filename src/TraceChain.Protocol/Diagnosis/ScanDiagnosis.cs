@@ -37,6 +37,19 @@ public static class ScanDiagnosis
     private static List<ScanFinding> DiagnoseValid(string raw, Gs1ParseResult original, Gs1ParseOptions options)
     {
         var findings = new List<ScanFinding>();
+
+        // Text stand-ins such as "<GS>" are valid CSET 82, so such a scan parses, with one value holding the rest.
+        foreach (var (text, standIn) in RepairSteps.Apply(RepairStep.RestoreSubstitutedSeparator, raw, original.ReferenceYear))
+        {
+            var parse = Gs1Parser.Parse(text, options);
+            if (parse.Success && parse.Elements.Count > original.Elements.Count)
+            {
+                var (code, message, fix) = FindingText.For(RepairStep.RestoreSubstitutedSeparator, raw, standIn, parse);
+                findings.Add(new ScanFinding(code, message, fix, Prior(RepairStep.RestoreSubstitutedSeparator, raw), text, parse));
+                return findings;
+            }
+        }
+
         if (!raw.Contains(Gs1Formatter.GroupSeparator, StringComparison.Ordinal) && original.GetValue("01") is not null
             && original.GetValue("21") is null)
         {
