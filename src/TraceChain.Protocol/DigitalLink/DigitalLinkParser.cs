@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using TraceChain.Protocol.Gs1;
 
@@ -6,10 +7,10 @@ namespace TraceChain.Protocol.DigitalLink;
 /// <summary>Reads an uncompressed GS1 Digital Link URI; the rules are listed in docs/codes.md.</summary>
 internal static class DigitalLinkParser
 {
-    private const string UriCharacters =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+    private static readonly SearchValues<char> UriCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%");
 
-    private const string BadHostCharacters = "_~?#@!$&'()*+,;=%";
+    private static readonly SearchValues<char> BadHostCharacters = SearchValues.Create("_~?#@!$&'()*+,;=%");
 
     public static DigitalLinkError? Parse(string? text, Gs1ParseOptions options, out DigitalLinkUri? link)
     {
