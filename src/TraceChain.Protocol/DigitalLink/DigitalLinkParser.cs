@@ -145,10 +145,7 @@ internal static class DigitalLinkParser
 
         if (root < 0)
         {
-            var strayKey = Array.FindIndex(segments, s => DigitalLinkRules.IsPrimaryKey(s, out _));
-            return strayKey >= 0
-                ? Error(DigitalLinkErrorKind.MalformedPath, $"After the primary key ({segments[strayKey]}) the path '{path}' must be /AI/value pairs; an AI or a value is missing.")
-                : Error(DigitalLinkErrorKind.NoPrimaryKey, $"The path '{(path.Length == 0 ? "/" : path)}' holds no GS1 primary key: a Digital Link path ends with /{{key AI}}/{{value}}, e.g. /01/09506000134352.");
+            return DescribeMissingRoot(path, segments);
         }
 
         stemPath = root == 0 ? string.Empty : "/" + string.Join('/', segments[..root]);
@@ -182,6 +179,27 @@ internal static class DigitalLinkParser
         key = elements[0];
         qualifiers = elements.Skip(1).ToList();
         return null;
+    }
+
+    private static DigitalLinkError DescribeMissingRoot(string path, string[] segments)
+    {
+        var strayKey = Array.FindLastIndex(segments, s => DigitalLinkRules.IsPrimaryKey(s, out _));
+        if (strayKey < 0)
+        {
+            return Error(
+                DigitalLinkErrorKind.NoPrimaryKey,
+                $"The path '{(path.Length == 0 ? "/" : path)}' holds no GS1 primary key: a Digital Link path ends with /{{key AI}}/{{value}}, e.g. /01/09506000134352.");
+        }
+
+        if ((segments.Length - strayKey) % 2 != 0)
+        {
+            return Error(DigitalLinkErrorKind.MalformedPath, $"After the primary key ({segments[strayKey]}) the path '{path}' must be /AI/value pairs; an AI or a value is missing.");
+        }
+
+        var unknown = Enumerable.Range(0, (segments.Length - strayKey) / 2)
+            .Select(pair => segments[strayKey + (2 * pair)])
+            .First(ai => !AiDictionary.TryGet(ai, out _));
+        return Error(DigitalLinkErrorKind.UnknownAi, $"Path segment '{unknown}' after the primary key ({segments[strayKey]}) is not a GS1 Application Identifier.", unknown);
     }
 
     private static DigitalLinkError? CheckQualifiers(ApplicationIdentifier key, List<string> qualifierAis)
