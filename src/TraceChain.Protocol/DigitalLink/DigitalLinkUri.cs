@@ -90,7 +90,12 @@ public sealed class DigitalLinkUri : IEquatable<DigitalLinkUri>
         return error is null;
     }
 
-    /// <summary>Builds the Digital Link for a successfully parsed element string (see <see cref="TryCreate(string, IEnumerable{DigitalLinkElement}, Gs1ParseOptions, out DigitalLinkUri?, out DigitalLinkError?)"/>).</summary>
+    /// <summary>
+    /// Builds the Digital Link for a successfully parsed element string (see
+    /// <see cref="TryCreate(string, IEnumerable{DigitalLinkElement}, Gs1ParseOptions, out DigitalLinkUri?, out DigitalLinkError?)"/>),
+    /// resolving dates with the parse's reference year.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="parsed"/> is a failed parse: there is nothing to link to.</exception>
     public static bool TryCreate(
         string stem,
         Gs1ParseResult parsed,

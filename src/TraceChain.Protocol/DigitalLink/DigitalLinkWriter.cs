@@ -7,9 +7,9 @@ internal static class DigitalLinkWriter
 {
     public static DigitalLinkError? Create(string stem, IEnumerable<DigitalLinkElement> elements, Gs1ParseOptions options, out DigitalLinkUri? link)
     {
-        var referenceYear = options.TimeProvider.GetUtcNow().Year;
         ArgumentNullException.ThrowIfNull(stem);
         ArgumentNullException.ThrowIfNull(elements);
+        var referenceYear = options.TimeProvider.GetUtcNow().Year;
         link = null;
         var stemError = CheckStem(stem.Trim(), out var cleanStem);
         if (stemError is not null)
