@@ -12,8 +12,8 @@ public sealed class Gs1ParseResult
     private static readonly IReadOnlyList<Gs1Warning> NoWarnings = [];
     private string? humanReadable;
     private string? elementString;
+    private static readonly Gs1Identifier NoIdentifier = new(Gs1IdentifierKind.Gtin, string.Empty, null, null, null, null);
     private Gs1Identifier? identifier;
-    private bool identifierDone;
     private readonly List<Gs1Element> elements;
 
     internal Gs1ParseResult(
@@ -67,13 +67,9 @@ public sealed class Gs1ParseResult
     {
         get
         {
-            if (!identifierDone)
-            {
-                identifier = Success ? Gs1Formatter.Identify(this) : null;
-                identifierDone = true;
-            }
-
-            return identifier;
+            // One reference field, written once with the same value by any racing thread: safe without locks.
+            var found = identifier ??= (Success ? Gs1Formatter.Identify(this) : null) ?? NoIdentifier;
+            return ReferenceEquals(found, NoIdentifier) ? null : found;
         }
     }
 
