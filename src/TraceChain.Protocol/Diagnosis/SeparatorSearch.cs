@@ -29,7 +29,8 @@ internal static class SeparatorSearch
         var solutions = new List<List<int>>();
         var cuts = new List<int>();
         var steps = 0;
-        Walk(text, start, referenceYear, cuts, solutions, ref steps);
+        var dead = new bool[text.Length + 1];
+        Walk(text, start, referenceYear, cuts, solutions, dead, ref steps);
         var results = new List<string>(solutions.Count);
         foreach (var solution in solutions)
         {
@@ -66,13 +67,24 @@ internal static class SeparatorSearch
         return cost;
     }
 
-    private static void Walk(string s, int p, int year, List<int> cuts, List<List<int>> solutions, ref int steps)
+    // dead[p] records that no complete reading starts at p, so each position is explored once.
+    private static void Walk(string s, int p, int year, List<int> cuts, List<List<int>> solutions, bool[] dead, ref int steps)
     {
-        if (solutions.Count >= MaxSolutions || ++steps > MaxSteps)
+        if (solutions.Count >= MaxSolutions || ++steps > MaxSteps || dead[p])
         {
             return;
         }
 
+        var found = solutions.Count;
+        WalkFrom(s, p, year, cuts, solutions, dead, ref steps);
+        if (solutions.Count == found && steps <= MaxSteps)
+        {
+            dead[p] = true;
+        }
+    }
+
+    private static void WalkFrom(string s, int p, int year, List<int> cuts, List<List<int>> solutions, bool[] dead, ref int steps)
+    {
         if (p < s.Length && s[p] == Gs)
         {
             p++;
@@ -95,7 +107,7 @@ internal static class SeparatorSearch
             var end = valueStart + definition.MaxLength;
             if (end <= s.Length && AiValueValidator.Validate(definition, s.AsSpan(valueStart, definition.MaxLength), year) is null)
             {
-                Walk(s, end, year, cuts, solutions, ref steps);
+                Walk(s, end, year, cuts, solutions, dead, ref steps);
             }
 
             return;
@@ -122,7 +134,7 @@ internal static class SeparatorSearch
                 cuts.Add(end);
             }
 
-            Walk(s, end, year, cuts, solutions, ref steps);
+            Walk(s, end, year, cuts, solutions, dead, ref steps);
             if (!atBoundary)
             {
                 cuts.RemoveAt(cuts.Count - 1);

@@ -33,10 +33,14 @@ internal static class ElementRules
 
     private static Gs1Error? CheckAssociations(List<Gs1Element> elements)
     {
-        foreach (var element in elements)
+        // Index loops over the interfaces: foreach would allocate an enumerator per list on this hot path.
+        for (var e = 0; e < elements.Count; e++)
         {
-            foreach (var group in element.Definition.Requires)
+            var element = elements[e];
+            var requires = element.Definition.Requires;
+            for (var g = 0; g < requires.Count; g++)
             {
+                var group = requires[g];
                 if (!AnyMatches(elements, group))
                 {
                     return new Gs1Error(Gs1ErrorCode.MissingAssociation, element.Ai, element.Position,
@@ -44,11 +48,13 @@ internal static class ElementRules
                 }
             }
 
-            foreach (var pattern in element.Definition.Excludes)
+            var excludes = element.Definition.Excludes;
+            for (var x = 0; x < excludes.Count; x++)
             {
-                foreach (var other in elements)
+                for (var o = 0; o < elements.Count; o++)
                 {
-                    if (!ReferenceEquals(other.Definition, element.Definition) && Matches(pattern, other.Ai))
+                    var other = elements[o];
+                    if (!ReferenceEquals(other.Definition, element.Definition) && Matches(excludes[x], other.Ai))
                     {
                         return new Gs1Error(Gs1ErrorCode.InvalidPairing, element.Ai, Math.Max(element.Position, other.Position),
                             $"must not appear together with AI ({other.Ai})");
@@ -62,11 +68,12 @@ internal static class ElementRules
 
     private static bool AnyMatches(List<Gs1Element> elements, IReadOnlyList<string> patterns)
     {
-        foreach (var other in elements)
+        for (var o = 0; o < elements.Count; o++)
         {
-            foreach (var pattern in patterns)
+            var ai = elements[o].Ai;
+            for (var p = 0; p < patterns.Count; p++)
             {
-                if (Matches(pattern, other.Ai))
+                if (Matches(patterns[p], ai))
                 {
                     return true;
                 }

@@ -13,8 +13,9 @@ public static class Gs1Formatter
     {
         ArgumentNullException.ThrowIfNull(elements);
         var builder = new StringBuilder(64);
-        foreach (var element in elements)
+        for (var i = 0; i < elements.Count; i++)
         {
+            var element = elements[i];
             builder.Append('(').Append(element.Ai).Append(')').Append(element.Value);
         }
 

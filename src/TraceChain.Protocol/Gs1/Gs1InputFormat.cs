@@ -11,4 +11,7 @@ public enum Gs1InputFormat
 
     /// <summary>An EAN/UPC read (]E0, ]E4) turned into AI (01).</summary>
     EanUpc,
+
+    /// <summary>AI/value pairs given by the caller (e.g. taken from a GS1 Digital Link URI); positions are list indexes.</summary>
+    ElementList,
 }

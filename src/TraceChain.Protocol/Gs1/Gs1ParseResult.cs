@@ -12,14 +12,15 @@ public sealed class Gs1ParseResult
     private static readonly IReadOnlyList<Gs1Warning> NoWarnings = [];
     private string? humanReadable;
     private string? elementString;
+    private static readonly Gs1Identifier NoIdentifier = new(Gs1IdentifierKind.Gtin, string.Empty, null, null, null, null);
     private Gs1Identifier? identifier;
-    private bool identifierDone;
+    private readonly List<Gs1Element> elements;
 
     internal Gs1ParseResult(
-        IReadOnlyList<Gs1Element> elements, Gs1Error? error, AimIdentifier? aim, Gs1InputFormat format,
+        List<Gs1Element> elements, Gs1Error? error, AimIdentifier? aim, Gs1InputFormat format,
         IReadOnlyList<Gs1Warning>? warnings, int referenceYear)
     {
-        Elements = elements;
+        this.elements = elements;
         Error = error;
         Aim = aim;
         Format = format;
@@ -35,7 +36,7 @@ public sealed class Gs1ParseResult
     public Gs1Error? Error { get; }
 
     /// <summary>The elements in input order (on failure: those read before the error).</summary>
-    public IReadOnlyList<Gs1Element> Elements { get; }
+    public IReadOnlyList<Gs1Element> Elements => elements;
 
     /// <summary>Tolerated deviations (unneeded separators, repeated AIs).</summary>
     public IReadOnlyList<Gs1Warning> Warnings { get; }
@@ -66,20 +67,16 @@ public sealed class Gs1ParseResult
     {
         get
         {
-            if (!identifierDone)
-            {
-                identifier = Success ? Gs1Formatter.Identify(this) : null;
-                identifierDone = true;
-            }
-
-            return identifier;
+            // One reference field, written once with the same value by any racing thread: safe without locks.
+            var found = identifier ??= (Success ? Gs1Formatter.Identify(this) : null) ?? NoIdentifier;
+            return ReferenceEquals(found, NoIdentifier) ? null : found;
         }
     }
 
     /// <summary>The value of the first occurrence of <paramref name="ai"/>, or null.</summary>
     public string? GetValue(string ai)
     {
-        foreach (var element in Elements)
+        foreach (var element in elements)
         {
             if (string.Equals(element.Ai, ai, StringComparison.Ordinal))
             {

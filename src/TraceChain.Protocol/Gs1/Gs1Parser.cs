@@ -68,6 +68,47 @@ public static class Gs1Parser
         return new Gs1ParseResult(elements, error, aim, format, warnings, year);
     }
 
+    /// <summary>
+    /// Validates AI/value pairs that arrived some other way (e.g. from a GS1 Digital Link URI) with the same rules
+    /// as scanned data, giving the same result type: forms, identifier or error. Error positions are list indexes.
+    /// </summary>
+    public static Gs1ParseResult FromElements(IEnumerable<(string Ai, string Value)> pairs, Gs1ParseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(options);
+        var year = options.TimeProvider.GetUtcNow().Year;
+        var elements = new List<Gs1Element>();
+        List<Gs1Warning>? warnings = null;
+        Gs1Error? error = null;
+        var index = 0;
+        foreach (var (ai, value) in pairs)
+        {
+            ArgumentNullException.ThrowIfNull(ai);
+            ArgumentNullException.ThrowIfNull(value);
+            if (!AiDictionary.TryGet(ai, out var definition))
+            {
+                error = new Gs1Error(Gs1ErrorCode.UnknownAi, ai, index, "is not a known Application Identifier");
+                break;
+            }
+
+            error = AiValueValidator.Validate(definition, value, year) is { } invalid ? invalid with { Position = index } : null;
+            if (error is not null)
+            {
+                break;
+            }
+
+            elements.Add(new Gs1Element(definition, value, index++));
+        }
+
+        if (error is null && elements.Count == 0)
+        {
+            error = new Gs1Error(Gs1ErrorCode.Empty, null, 0, "no elements");
+        }
+
+        error ??= ElementRules.Check(elements, options.CheckAssociations, ref warnings);
+        return new Gs1ParseResult(elements, error, null, Gs1InputFormat.ElementList, warnings, year);
+    }
+
     private static Gs1Error? ReadAim(ReadOnlySpan<char> input, out AimIdentifier identifier)
     {
         if (!AimIdentifier.TryParse(input, out identifier))

@@ -193,4 +193,22 @@ public sealed class ScanDiagnosisTests
             Assert.True(finding.Repaired is null || finding.Repaired.Success, finding.ToString());
         }
     }
+
+    [Fact]
+    public void Diagnose_PalletLabelWithDroppedGs_SplitsCountFromBatch()
+    {
+        var top = Top("]C100106141411234567897" + "0209506000134352" + "3712" + "10LOT7");
+        Assert.Equal(ScanFindingCode.SeparatorsDropped, top.Code);
+        Assert.Equal("(00)106141411234567897(02)09506000134352(37)12(10)LOT7", top.Repaired!.HumanReadable);
+        Assert.Equal(Gs1IdentifierKind.Sscc, top.Repaired.Identifier!.Kind);
+    }
+
+    [Fact]
+    public void Diagnose_CrLfAndDroppedGs_OnInvalidScan_RepairsBoth()
+    {
+        var findings = Diagnose("]d2010950600013435217261231" + "10ABC123" + "21XYZ78901234567\r\n");
+        Assert.Contains(findings, f => f.Code == ScanFindingCode.LineEndingLeftIn);
+        Assert.Contains(findings, f => f.Code == ScanFindingCode.SeparatorsDropped);
+        Assert.Equal("(01)09506000134352(17)261231(10)ABC123(21)XYZ78901234567", findings[0].Repaired!.HumanReadable);
+    }
 }

@@ -246,4 +246,46 @@ public sealed class Gs1ParserTests
         Assert.Single(result.Elements);
         Assert.Null(result.Identifier);
     }
+
+    [Fact]
+    public void FromElements_DigitalLinkPairs_ValidatedLikeScans()
+    {
+        var result = Gs1Parser.FromElements([("01", "09506000134352"), ("10", "ABC123"), ("21", "XYZ789"), ("17", "261231")], Options);
+        Assert.True(result.Success, result.ToString());
+        Assert.Equal(Gs1InputFormat.ElementList, result.Format);
+        Assert.Equal("010950600013435221XYZ789", result.Identifier!.Key);
+        Assert.Equal("0109506000134352" + "10ABC123" + Gs + "21XYZ789" + Gs + "17261231", result.ElementString);
+    }
+
+    [Theory]
+    [InlineData("01", "09506000134353", Gs1ErrorCode.InvalidCheckDigit)]
+    [InlineData("99x", "A", Gs1ErrorCode.UnknownAi)]
+    [InlineData("21", "A", Gs1ErrorCode.MissingAssociation)]
+    public void FromElements_InvalidPair_GivesErrorWithListIndex(string ai, string value, Gs1ErrorCode code)
+    {
+        var result = Gs1Parser.FromElements([(ai, value)], Options);
+        Assert.Equal(code, result.Error?.Code);
+        Assert.Equal(0, result.Error!.Position);
+    }
+
+    [Fact]
+    public void FromElements_Empty_IsRejected() => Assert.Equal(Gs1ErrorCode.Empty, Gs1Parser.FromElements([], Options).Error?.Code);
+
+    [Fact]
+    public void TryGetDate_DayZero_GivesEndOfMonth()
+    {
+        var result = Parse("0109506000134352" + "17260200");
+        Assert.True(result.TryGetDate("17", out var date));
+        Assert.Equal(new DateOnly(2026, 2, 28), date);
+        Assert.False(result.TryGetDate("10", out _));
+        Assert.False(result.TryGetDate("01", out _));
+    }
+
+    [Fact]
+    public void Identifier_IsStableAcrossCalls()
+    {
+        var result = Parse("]d2" + "0109506000134352" + "10A");
+        Assert.Same(result.Identifier, result.Identifier);
+        Assert.Null(Parse("]d2" + "4144012345000009").Identifier);
+    }
 }
