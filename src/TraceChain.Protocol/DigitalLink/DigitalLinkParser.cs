@@ -69,7 +69,7 @@ internal static class DigitalLinkParser
             return queryError;
         }
 
-        var combinationError = DigitalLinkRules.CheckCombination([key!, .. qualifiers!, .. attributes!], options.CheckAssociations);
+        var combinationError = DigitalLinkRules.CheckCombination([key!, .. qualifiers!, .. attributes!], options);
         if (combinationError is not null)
         {
             return combinationError;

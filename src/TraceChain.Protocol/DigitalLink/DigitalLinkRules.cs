@@ -72,21 +72,15 @@ internal static class DigitalLinkRules
     }
 
     /// <summary>
-    /// The rules between AIs (repeats, mandatory associations, invalid pairings) exactly as the GS1 element string
-    /// parser applies them, so that a Digital Link and the element string it stands for are valid together.
+    /// The rules between AIs (repeats, mandatory associations, invalid pairings) exactly as the GS1 parser applies
+    /// them to an element string, so that a Digital Link and the element string it stands for are valid together.
     /// </summary>
-    public static DigitalLinkError? CheckCombination(IEnumerable<DigitalLinkElement> elements, bool checkAssociations)
+    public static DigitalLinkError? CheckCombination(IEnumerable<DigitalLinkElement> elements, Gs1ParseOptions options)
     {
-        var gs1 = elements.Select((e, i) =>
-        {
-            AiDictionary.TryGet(e.Ai, out var definition);
-            return new Gs1Element(definition!, e.Value, i);
-        }).ToList();
-        List<Gs1Warning>? warnings = null;
-        var error = ElementRules.Check(gs1, checkAssociations, ref warnings);
-        return error is null
+        var result = Gs1Parser.FromElements(elements.Select(e => (e.Ai, e.Value)), options);
+        return result.Success
             ? null
-            : new DigitalLinkError(DigitalLinkErrorKind.InvalidCombination, $"AI ({error.Ai}) {error.Detail}.", error.Ai);
+            : new DigitalLinkError(DigitalLinkErrorKind.InvalidCombination, $"AI ({result.Error.Ai}) {result.Error.Detail}.", result.Error.Ai);
     }
 
     public static string DescribeSequences(ApplicationIdentifier key) =>

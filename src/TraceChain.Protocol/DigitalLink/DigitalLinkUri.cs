@@ -121,7 +121,7 @@ public sealed class DigitalLinkUri : IEquatable<DigitalLinkUri>
     /// GS separators and the canonical identifier. Elements come in URI order (key, qualifiers, attributes).
     /// </summary>
     public Gs1ParseResult ToGs1(Gs1ParseOptions? options = null) =>
-        Gs1Parser.Parse(Gs1Formatter.ElementString(ToGs1Elements()), options ?? Gs1ParseOptions.Default);
+        Gs1Parser.FromElements(Elements.Select(e => (e.Ai, e.Value)), options ?? Gs1ParseOptions.Default);
 
     /// <summary>The value of <paramref name="ai"/>, wherever it is in the URI, or null.</summary>
     public string? GetValue(string ai) => Elements.FirstOrDefault(e => e.Ai == ai)?.Value;
@@ -137,12 +137,6 @@ public sealed class DigitalLinkUri : IEquatable<DigitalLinkUri>
 
     /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_uri);
-
-    private List<Gs1Element> ToGs1Elements() => Elements.Select((e, i) =>
-    {
-        AiDictionary.TryGet(e.Ai, out var definition);
-        return new Gs1Element(definition!, e.Value, i);
-    }).ToList();
 
     private string Write()
     {

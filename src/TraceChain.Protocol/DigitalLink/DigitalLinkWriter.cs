@@ -80,7 +80,7 @@ internal static class DigitalLinkWriter
 
         var qualifiers = path.Select(ai => checkedElements.First(c => c.Element.Ai == ai).Element).ToList();
         var attributes = Leftovers(checkedElements, key.Element.Ai, path).Select(c => c.Element).ToList();
-        var combinationError = DigitalLinkRules.CheckCombination(checkedElements.Select(c => c.Element), options.CheckAssociations);
+        var combinationError = DigitalLinkRules.CheckCombination(checkedElements.Select(c => c.Element), options);
         if (combinationError is not null)
         {
             return combinationError;
