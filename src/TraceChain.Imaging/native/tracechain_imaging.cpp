@@ -164,6 +164,7 @@ void add_found(tc_results& results, const ZXing::Results& found, int dx, int dy)
 
 struct Box {
     int x0, y0, x1, y1, cells;
+    int focus_x = 0, focus_y = 0; // centre of the densest texture, in pixels (regions only)
 };
 
 // Textured regions (many strong local gradients) in cells of kCell x kCell pixels, largest first.
@@ -178,6 +179,7 @@ std::vector<Box> textured_regions(const ZXing::ImageView& view)
     if (cw < 2 || ch < 2)
         return boxes;
     std::vector<uint8_t> busy(static_cast<size_t>(cw) * ch, 0);
+    std::vector<uint8_t> density(static_cast<size_t>(cw) * ch, 0); // percent of edge samples
     for (int cy = 0; cy < ch; ++cy)
         for (int cx = 0; cx < cw; ++cx) {
             int edges = 0, samples = 0;
@@ -189,6 +191,7 @@ std::vector<Box> textured_regions(const ZXing::ImageView& view)
                     edges += std::abs(here - right) > 20 || std::abs(here - below) > 20;
                     ++samples;
                 }
+            density[static_cast<size_t>(cy) * cw + cx] = static_cast<uint8_t>(edges * 100 / std::max(1, samples));
             busy[static_cast<size_t>(cy) * cw + cx] = edges * 5 >= samples; // at least 20 % edge samples
         }
     std::vector<int> stack;
@@ -196,6 +199,7 @@ std::vector<Box> textured_regions(const ZXing::ImageView& view)
         if (busy[static_cast<size_t>(start)] != 1)
             continue;
         Box box{cw, ch, -1, -1, 0};
+        double wsum = 0, wx = 0, wy = 0;
         stack.assign(1, start);
         busy[static_cast<size_t>(start)] = 2;
         while (!stack.empty()) {
@@ -205,6 +209,9 @@ std::vector<Box> textured_regions(const ZXing::ImageView& view)
             box.x0 = std::min(box.x0, cx), box.y0 = std::min(box.y0, cy);
             box.x1 = std::max(box.x1, cx), box.y1 = std::max(box.y1, cy);
             ++box.cells;
+            // Weight by density cubed: a symbol's cells are denser than text or print around it.
+            const double d = density[static_cast<size_t>(c)];
+            wsum += d * d * d, wx += d * d * d * cx, wy += d * d * d * cy;
             for (int ny = std::max(0, cy - 1); ny <= std::min(ch - 1, cy + 1); ++ny)
                 for (int nx = std::max(0, cx - 1); nx <= std::min(cw - 1, cx + 1); ++nx) {
                     auto& b = busy[static_cast<size_t>(ny) * cw + nx];
@@ -214,8 +221,11 @@ std::vector<Box> textured_regions(const ZXing::ImageView& view)
                     }
                 }
         }
-        if (box.cells >= 4)
+        if (box.cells >= 4) {
+            box.focus_x = static_cast<int>((wx / wsum + 0.5) * kCell);
+            box.focus_y = static_cast<int>((wy / wsum + 0.5) * kCell);
             boxes.push_back(box);
+        }
     }
     std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.cells > b.cells; });
     if (boxes.size() > 16)
@@ -223,14 +233,17 @@ std::vector<Box> textured_regions(const ZXing::ImageView& view)
     return boxes;
 }
 
-// Crops (pixel boxes, end exclusive) to decode for one textured region: the region itself, then, when it
-// holds more than a symbol (its human-readable text, other print), half-size windows on a 3x3 grid over it,
-// so that the centre lines of some crop cross each symbol in it.
+// Crops (pixel boxes, end exclusive) to decode for one textured region, so that the centre lines of some
+// crop cross each symbol in it even when the region also holds the symbol's human-readable text.
 std::vector<Box> crops_around(const Box& cells, int width, int height)
 {
     const int x0 = cells.x0 * kCell, y0 = cells.y0 * kCell, x1 = (cells.x1 + 1) * kCell, y1 = (cells.y1 + 1) * kCell;
     const int w = x1 - x0, h = y1 - y0;
-    std::vector<Box> raw{{x0, y0, x1, y1, 0}};
+    // First the region re-centred on its densest texture, which is where a symbol sits; then the region;
+    // then the windows.
+    const int half_w = w / 2, half_h = h / 2;
+    std::vector<Box> raw{{cells.focus_x - half_w, cells.focus_y - half_h, cells.focus_x + half_w, cells.focus_y + half_h, 0},
+                         {x0, y0, x1, y1, 0}};
     if (w >= 6 * kCell && h >= 6 * kCell)
         for (int j = 0; j < 3; ++j)
             for (int i = 0; i < 3; ++i)
@@ -238,8 +251,10 @@ std::vector<Box> crops_around(const Box& cells, int width, int height)
     std::vector<Box> crops;
     for (const auto& b : raw) {
         const int margin = std::max(b.x1 - b.x0, b.y1 - b.y0) / 4 + 2 * kCell;
-        crops.push_back({std::max(0, b.x0 - margin), std::max(0, b.y0 - margin), std::min(width, b.x1 + margin),
-                         std::min(height, b.y1 + margin), 0});
+        Box crop{std::max(0, b.x0 - margin), std::max(0, b.y0 - margin), std::min(width, b.x1 + margin),
+                 std::min(height, b.y1 + margin), 0};
+        if (crop.x1 - crop.x0 >= 2 * kCell && crop.y1 - crop.y0 >= 2 * kCell)
+            crops.push_back(crop);
     }
     return crops;
 }
