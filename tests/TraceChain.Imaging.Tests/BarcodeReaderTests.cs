@@ -45,6 +45,27 @@ public sealed class BarcodeReaderTests
     }
 
     [Fact]
+    public void DecodeGray_ManyThreadsAtOnce_EveryFrameReadsItsOwnCode()
+    {
+        var reader = new BarcodeReader();
+        var labels = Enumerable.Range(0, 16)
+            .Select(i => (Serial: $"PAR{i:D4}", Image: Writer.WriteGray(Label.Gs1DataMatrix($"(01)09506000134352(21)PAR{i:D4}"))))
+            .ToArray();
+
+        var texts = new string[labels.Length];
+        Parallel.For(0, labels.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var i = k % labels.Length;
+            texts[i] = Assert.Single(reader.DecodeGray(labels[i].Image)).Text;
+        });
+
+        for (var i = 0; i < labels.Length; i++)
+        {
+            Assert.Equal("0109506000134352" + "21" + labels[i].Serial, texts[i]);
+        }
+    }
+
+    [Fact]
     public void DecodeGray_BlankFrame_ReturnsNothing() =>
         Assert.Empty(new BarcodeReader().DecodeGray(GrayImage.Filled(640, 480, 255)));
 

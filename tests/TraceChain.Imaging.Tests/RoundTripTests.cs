@@ -88,6 +88,7 @@ public sealed class RoundTripTests
 
             Assert.Equal(BarcodeFormats.QrCode, code.Format);
             Assert.Equal("]Q1", code.SymbologyIdentifier);
+            Assert.False(code.IsGs1);
             Assert.Equal(pack.DigitalLink, code.Text);
         }
     }

@@ -117,6 +117,23 @@ public sealed class LabelWriterTests
     }
 
     [Fact]
+    public void WriteGray_LabelOver64Megapixels_RefusedAsInvalidArgument()
+    {
+        var huge = Label.QrCode(new string('A', 2000));
+        var ex = Assert.Throws<ImagingException>(() => new LabelWriter(new LabelOptions { ModulePixels = 64 }).WriteGray(huge));
+
+        Assert.Equal(ImagingErrorKind.InvalidArgument, ex.Kind);
+        Assert.Contains("64 megapixels", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WritePng_DataTooLongForQr_RefusedByZint()
+    {
+        var ex = Assert.Throws<ImagingException>(() => new LabelWriter().WritePng(Label.QrCode(new string('x', 8000))));
+        Assert.Equal(ImagingErrorKind.EncodingRefused, ex.Kind);
+    }
+
+    [Fact]
     public void Constructor_ModulePixelsOutOfRange_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new LabelWriter(new LabelOptions { ModulePixels = 0 }));
 }
