@@ -259,22 +259,30 @@ std::vector<Box> crops_around(const Box& cells, int width, int height)
     return crops;
 }
 
+// Regions first: binarizing a crop around a label costs a fraction of binarizing the whole frame, and it is
+// where the symbols are. The whole view follows when the regions gave fewer codes than wanted (codes in
+// low-texture surroundings, or a symbol filling the frame).
 tc_results* decode_view(const ZXing::ImageView& view, const tc_decode_options& options)
 {
     const auto hints = make_hints(options);
     auto* results = new tc_results();
+    auto enough = [&] { return static_cast<int>(results->entries.size()) >= options.max_symbols; };
     try {
-        add_found(*results, ZXing::ReadBarcodes(view, hints), 0, 0);
         if (options.scan_regions) {
             for (const auto& box : textured_regions(view)) {
                 for (const auto& crop : crops_around(box, view.width(), view.height())) {
-                    if (static_cast<int>(results->entries.size()) >= options.max_symbols)
+                    if (enough())
                         break;
-                    add_found(*results, ZXing::ReadBarcodes(view.cropped(crop.x0, crop.y0, crop.x1 - crop.x0, crop.y1 - crop.y0), hints),
-                              crop.x0, crop.y0);
+                    auto found = ZXing::ReadBarcodes(view.cropped(crop.x0, crop.y0, crop.x1 - crop.x0, crop.y1 - crop.y0), hints);
+                    add_found(*results, found, crop.x0, crop.y0);
+                    // The region's symbol is read: its other crops would only find it again.
+                    if (std::any_of(found.begin(), found.end(), [](const ZXing::Result& r) { return r.isValid(); }))
+                        break;
                 }
             }
         }
+        if (!enough())
+            add_found(*results, ZXing::ReadBarcodes(view, hints), 0, 0);
     } catch (...) {
         delete results;
         throw;
