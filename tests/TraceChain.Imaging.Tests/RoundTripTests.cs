@@ -107,4 +107,17 @@ public sealed class RoundTripTests
         Assert.All(code.Corners, p => Assert.InRange(p.X, minX, maxX));
         Assert.All(code.Corners, p => Assert.InRange(p.Y, minY, maxY));
     }
+
+    [Fact]
+    public void QrCode_ChineseText_ReadsBackAsUtf8WithEci()
+    {
+        const string text = "药品追溯码 81234567890123456789";
+        var code = Assert.Single(Reader.Decode(Writer.WritePng(Label.QrCode(text))));
+
+        Assert.Equal(BarcodeFormats.QrCode, code.Format);
+        // AIM says ]Q2 when an ECI is present; zxing-cpp 1.4 reports the base modifier.
+        Assert.StartsWith("]Q", code.SymbologyIdentifier, StringComparison.Ordinal);
+        Assert.Equal(text, code.Text);
+        Assert.False(code.IsGs1);
+    }
 }

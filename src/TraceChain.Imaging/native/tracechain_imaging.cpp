@@ -317,7 +317,11 @@ Grid encode_grid(const tc_encode_request& request)
             symbol->option_3 = DM_SQUARE;
         symbol->output_options = BARCODE_QUIET_ZONES;
         symbol->show_hrt = 0;
-        symbol->warn_level = WARN_FAIL_ALL; // an automatic ECI or non-compliant symbol is an error for us
+        symbol->warn_level = WARN_FAIL_ALL; // a non-compliant symbol is an error for us
+        // Non-ASCII text is declared UTF-8 (ECI 26) explicitly, so readers decode it as UTF-8 and zint does not
+        // pick an ECI of its own (which WARN_FAIL_ALL would turn into an error).
+        if (!request.gs1 && std::any_of(request.data, request.data + request.data_length, [](uint8_t b) { return b >= 0x80; }))
+            symbol->eci = 26;
         symbol->scale = 0.5f;               // zint rasters 2 px per module at scale 1: this gives 1 px per module
         int rc = ZBarcode_Encode_and_Buffer(symbol, request.data, request.data_length, 0);
         if (rc >= ZINT_ERROR)
