@@ -208,9 +208,12 @@ public static class ScanDiagnosis
 
             var cost = SeparatorSearch.Cost(parse);
             var found = new Candidate(text, parse, cost, 1, details?.GetValueOrDefault(text) ?? []);
+            // Equal cost: keep the reading that cuts earliest (GS sorts before every printable character), since
+            // a later cut means the next value happens to contain the AI digits, likelier in longer serials.
             best = best is null || cost < best.Cost ? found
-                : cost == best.Cost ? best with { Ties = best.Ties + 1 }
-                : best;
+                : cost > best.Cost ? best
+                : string.CompareOrdinal(text, best.Text) < 0 ? found with { Ties = best.Ties + 1 }
+                : best with { Ties = best.Ties + 1 };
         }
 
         return best;
