@@ -21,7 +21,7 @@ public sealed class ParseBenchmark : IBenchmark
     {
         var scans = Scans();
         var options = Gs1ParseOptions.Default;
-        var perRun = context.Size(2_000_000, 300_000);
+        var perRun = context.Size(3_000_000, 500_000); // long enough for the 10 ms resolution of process CPU time
         var runs = context.Size(7, 5);
         Loop(scans, options, perRun / 10); // warm up and let tiered JIT settle
         var rates = new double[runs];
