@@ -32,9 +32,10 @@ internal static class FindingText
         RepairStep.RemoveUnexpectedAim => (ScanFindingCode.AimUnexpected,
             $"The scan starts with '{Head(raw)}', which is not a GS1 symbology identifier (]d2 GS1 DataMatrix, ]Q3 GS1 QR, ]C1 GS1-128). Read without it: {repaired.HumanReadable}.",
             "If the prefix is ]d1, ]Q1 or ]C0 the symbol was printed without FNC1 in first position: it is not a valid GS1 code, so report the label to the manufacturer (or check for a counterfeit). Otherwise remove custom prefixes in the scanner configuration."),
-        _ => (ScanFindingCode.AimMissing,
+        RepairStep.RestoreAimBracket => (ScanFindingCode.AimMissing,
             $"The AIM symbology identifier arrives without its ']' ('{raw[..2]}'). Read with it restored: {repaired.HumanReadable}.",
             "The computer's keyboard layout cannot type ']': set the scanner's keyboard country to match the computer, or use USB-COM (serial) mode."),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "no finding text for this repair"),
     };
 
     public static string Invalid(Gs1Error error) => $"The scan is not valid GS1 data and no usual scanner fault explains it: {error.Message}.";

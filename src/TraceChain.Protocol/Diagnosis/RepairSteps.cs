@@ -24,7 +24,8 @@ internal static class RepairSteps
         RepairStep.InvertCase => One(InvertCase(text)),
         RepairStep.FixAimCase => One(FixAimCase(text)),
         RepairStep.RestoreSubstitutedSeparator => RestoreSeparators(text),
-        _ => SeparatorSearch.Find(text, referenceYear).Select(t => (t, (string?)null)),
+        RepairStep.InsertDroppedSeparators => SeparatorSearch.Find(text, referenceYear).Select(t => (t, (string?)null)),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "unknown repair"),
     };
 
     private static IEnumerable<(string Text, string? Detail)> One(string? text) => text is null ? [] : [(text, null)];

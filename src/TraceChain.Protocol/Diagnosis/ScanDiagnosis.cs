@@ -13,6 +13,8 @@ public static class ScanDiagnosis
     private const double NoAimConfidence = 0.3;
     private const double SuspectedDropConfidence = 0.4;
 
+    private static readonly string[] PackAis = ["21", "10", "17"];
+
     private static readonly RepairStep[] Normalisers =
     [
         RepairStep.StripLineEnding, RepairStep.RemoveUnexpectedAim, RepairStep.RestoreAimBracket, RepairStep.UndoAzerty,
@@ -50,17 +52,17 @@ public static class ScanDiagnosis
             }
         }
 
-        if (!raw.Contains(Gs1Formatter.GroupSeparator, StringComparison.Ordinal) && original.GetValue("01") is not null
-            && original.GetValue("21") is null)
+        var missing = PackAis.Where(ai => original.GetValue(ai) is null).ToArray();
+        if (!raw.Contains(Gs1Formatter.GroupSeparator, StringComparison.Ordinal) && original.GetValue("01") is not null && missing.Length > 0)
         {
-            // A pack code without a serial whose last variable value hides "21...": the classic dropped-GS read that
-            // still happens to be valid.
-            var best = Best(SeparatorSearch.Find(raw, original.ReferenceYear), options, requireAi: "21");
+            // A pack code lacking serial, batch or expiry whose variable value hides them: the classic dropped-GS
+            // read that still happens to be valid (EU FMD packs carry all three).
+            var best = Best(SeparatorSearch.Find(raw, original.ReferenceYear), options, requireAnyOf: missing);
             if (best is { } found)
             {
                 var (_, message, fix) = FindingText.For(RepairStep.InsertDroppedSeparators, raw, null, found.Parse);
                 findings.Add(new ScanFinding(ScanFindingCode.SeparatorsDropped,
-                    $"The scan is valid as {original.HumanReadable}, but it has no serial and a value contains what looks like AI (21). " + message,
+                    $"The scan is valid as {original.HumanReadable}, but a value contains what looks like a further AI. " + message,
                     fix, SuspectedDropConfidence / found.Ties, found.Text, found.Parse));
             }
         }
@@ -113,10 +115,24 @@ public static class ScanDiagnosis
             // The repaired scan may itself carry further faults (e.g. CR/LF left in and separators dropped).
             foreach (var more in DiagnoseValid(repairedInput, repaired, options))
             {
-                if (!findings.Exists(f => f.Code == more.Code) && (more.Code != ScanFindingCode.AimMissing || original.Aim is null))
+                if (findings.Exists(f => f.Code == more.Code) || (more.Code == ScanFindingCode.AimMissing && original.Aim is not null))
                 {
-                    findings.Add(more with { Confidence = more.Confidence * top.Confidence });
+                    continue;
                 }
+
+                if (more.Code == ScanFindingCode.SeparatorsDropped && more.Repaired is not null)
+                {
+                    // The fuller reading (serial, batch or expiry recovered) is the better repair for every finding.
+                    for (var i = 0; i < findings.Count; i++)
+                    {
+                        if (string.Equals(findings[i].RepairedInput, repairedInput, StringComparison.Ordinal))
+                        {
+                            findings[i] = findings[i] with { RepairedInput = more.RepairedInput, Repaired = more.Repaired };
+                        }
+                    }
+                }
+
+                findings.Add(more with { Confidence = more.Confidence * top.Confidence });
             }
         }
         else if (original.Aim is null && !raw.StartsWith(']'))
@@ -175,26 +191,29 @@ public static class ScanDiagnosis
             unique.TryAdd(text, details);
         }
 
-        return Best(unique.Keys, options, requireAi: null, unique);
+        return Best(unique.Keys, options, requireAnyOf: null, unique);
     }
 
-    private static Candidate? Best(IEnumerable<string> texts, Gs1ParseOptions options, string? requireAi,
+    private static Candidate? Best(IEnumerable<string> texts, Gs1ParseOptions options, string[]? requireAnyOf,
         Dictionary<string, Dictionary<RepairStep, string?>>? details = null)
     {
         Candidate? best = null;
         foreach (var text in texts.Distinct(StringComparer.Ordinal))
         {
             var parse = Gs1Parser.Parse(text, options);
-            if (!parse.Success || (requireAi is not null && parse.GetValue(requireAi) is null))
+            if (!parse.Success || (requireAnyOf is not null && !Array.Exists(requireAnyOf, ai => parse.GetValue(ai) is not null)))
             {
                 continue;
             }
 
             var cost = SeparatorSearch.Cost(parse);
             var found = new Candidate(text, parse, cost, 1, details?.GetValueOrDefault(text) ?? []);
+            // Equal cost: keep the reading that cuts earliest (GS sorts before every printable character), since
+            // a later cut means the next value happens to contain the AI digits, likelier in longer serials.
             best = best is null || cost < best.Cost ? found
-                : cost == best.Cost ? best with { Ties = best.Ties + 1 }
-                : best;
+                : cost > best.Cost ? best
+                : string.CompareOrdinal(text, best.Text) < 0 ? found with { Ties = best.Ties + 1 }
+                : best with { Ties = best.Ties + 1 };
         }
 
         return best;
@@ -208,7 +227,8 @@ public static class ScanDiagnosis
         RepairStep.InsertDroppedSeparators => 0.9,
         RepairStep.UndoAzerty or RepairStep.UndoQwertz => 0.85,
         RepairStep.InvertCase => 0.8,
-        RepairStep.RestoreSubstitutedSeparator => 0.8,
+        // A stand-in whose replacement by GS gives a valid reading beats cutting values at guessed places.
+        RepairStep.RestoreSubstitutedSeparator => 0.93,
         RepairStep.RestoreAimBracket => 0.7,
         _ => 0.6,
     };

@@ -10,14 +10,14 @@ namespace TraceChain.Protocol.Diagnosis;
 internal static class SeparatorSearch
 {
     private const char Gs = Gs1Formatter.GroupSeparator;
-    private const int MaxSolutions = 32;
+    private const int MaxSolutions = 64;
     private const int MaxSteps = 20_000;
 
     // AIs printed on medicine packs, cases and pallets: a cut that produces them is more plausible than one that
     // produces e.g. an internal AI (90-99) or a measure.
     private static readonly HashSet<string> CommonAis =
     [
-        "00", "01", "02", "10", "11", "15", "17", "21", "22", "30", "37", "240", "241", "250", "251", "254", "400",
+        "00", "01", "02", "10", "11", "15", "17", "21", "30", "37", "240", "241", "250", "251", "254", "400",
         "401", "403", "410", "411", "412", "413", "414", "415", "416", "417", "422", "7003", "710", "711", "712", "713",
         "714", "715", "716", "717", "8003", "8004", "8006", "8018", "8020",
     ];
@@ -51,17 +51,26 @@ internal static class SeparatorSearch
         return results;
     }
 
-    /// <summary>Plausibility cost of a parse: unusual AIs and very short variable values cost more.</summary>
+    /// <summary>
+    /// Plausibility cost of a reading (lower is likelier): every element costs 1 (fewer cuts are likelier), an AI not
+    /// usual on packs and logistic units costs 2 more (3 for internal AIs 90-99), a variable value under 3
+    /// characters 1 more, and a GTIN without serial, batch or expiry 2 more for each (EU FMD packs carry all three).
+    /// </summary>
     public static int Cost(Gs1ParseResult parse)
     {
         var cost = 0;
         foreach (var element in parse.Elements)
         {
-            cost += CommonAis.Contains(element.Ai) ? 0 : element.Ai[0] == '9' ? 3 : 2;
+            cost += 1 + (CommonAis.Contains(element.Ai) ? 0 : element.Ai[0] == '9' ? 3 : 2);
             if (!element.Definition.IsFixedLength && element.Value.Length < 3)
             {
                 cost += 1;
             }
+        }
+
+        if (parse.GetValue("01") is not null)
+        {
+            cost += (parse.GetValue("21") is null ? 2 : 0) + (parse.GetValue("10") is null ? 2 : 0) + (parse.GetValue("17") is null ? 2 : 0);
         }
 
         return cost;
@@ -116,28 +125,36 @@ internal static class SeparatorSearch
         var separator = s.IndexOf(Gs, valueStart);
         var limit = separator < 0 ? s.Length : separator;
         var last = Math.Min(limit, valueStart + definition.MaxLength);
-        for (var end = valueStart + definition.MinLength; end <= last; end++)
+
+        // Readings that cut before a usual pack AI are explored first, longest value first (fewest cuts), so they are
+        // among the solutions kept even when digit-rich values offer many other cuts (e.g. before AI 91-99).
+        for (var pass = 0; pass < 2; pass++)
         {
-            var atBoundary = end == limit;
-            if (!atBoundary && !AiDictionary.TryMatchPrefix(s.AsSpan(end), out _))
+            for (var end = last; end >= valueStart + definition.MinLength; end--)
             {
-                continue;
-            }
+                var atBoundary = end == limit;
+                ApplicationIdentifier? next = null;
+                if (!atBoundary && !AiDictionary.TryMatchPrefix(s.AsSpan(end), out next))
+                {
+                    continue;
+                }
 
-            if (AiValueValidator.Validate(definition, s.AsSpan(valueStart, end - valueStart), year) is not null)
-            {
-                continue;
-            }
+                var usual = next is null || CommonAis.Contains(next.Ai);
+                if (usual != (pass == 0) || AiValueValidator.Validate(definition, s.AsSpan(valueStart, end - valueStart), year) is not null)
+                {
+                    continue;
+                }
 
-            if (!atBoundary)
-            {
-                cuts.Add(end);
-            }
+                if (!atBoundary)
+                {
+                    cuts.Add(end);
+                }
 
-            Walk(s, end, year, cuts, solutions, dead, ref steps);
-            if (!atBoundary)
-            {
-                cuts.RemoveAt(cuts.Count - 1);
+                Walk(s, end, year, cuts, solutions, dead, ref steps);
+                if (!atBoundary)
+                {
+                    cuts.RemoveAt(cuts.Count - 1);
+                }
             }
         }
     }

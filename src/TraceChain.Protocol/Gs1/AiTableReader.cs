@@ -61,7 +61,9 @@ internal static class AiTableReader
                     Ai = ai,
                     Title = title.Replace("{d1}", (digit + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                         .Replace("{d}", digit.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
-                    Components = components,
+                    Components = components.AsReadOnly(),
+                    ComponentArray = [.. components],
+                    UsesDates = components.Exists(c => c.Linter is AiLinter.Date or AiLinter.DateDayZeroAllowed or AiLinter.DateHour),
                     IsPredefinedLength = AiDictionary.IsPredefinedLengthPrefix(ai.AsSpan(0, 2)),
                     DigitalLinkRole = isKey ? DigitalLinkRole.PrimaryKey
                         : QualifierAis.Contains(ai) ? DigitalLinkRole.Qualifier : DigitalLinkRole.DataAttribute,

@@ -30,9 +30,9 @@ public static class AiValueValidator
                 $"value has {value.Length} characters; format {definition.Format} allows at most {definition.MaxLength}");
         }
 
-        var components = definition.Components;
+        var components = definition.ComponentArray;
         var position = 0;
-        for (var k = 0; k < components.Count; k++)
+        for (var k = 0; k < components.Length; k++)
         {
             var component = components[k];
             var remaining = value.Length - position;

@@ -54,6 +54,12 @@ public sealed record ApplicationIdentifier
     /// <summary>True when the value is, or starts with, a YYMMDD date.</summary>
     public bool IsDate { get; init; }
 
+    /// <summary>True when any component is a date, so validation needs the reference year.</summary>
+    internal bool UsesDates { get; init; }
+
+    /// <summary>The components as an array, for index loops without interface dispatch.</summary>
+    internal AiComponent[] ComponentArray { get; init; } = [];
+
     /// <summary>True when a GS (FNC1) must follow the value unless it ends the data.</summary>
     public bool RequiresSeparator => !IsPredefinedLength;
 

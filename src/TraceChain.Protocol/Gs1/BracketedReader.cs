@@ -7,7 +7,7 @@ namespace TraceChain.Protocol.Gs1;
 /// </summary>
 internal static class BracketedReader
 {
-    public static Gs1Error? Read(ReadOnlySpan<char> s, int start, int referenceYear, List<Gs1Element> elements)
+    public static Gs1Error? Read(ReadOnlySpan<char> s, int start, ref ReferenceYear referenceYear, List<Gs1Element> elements)
     {
         var p = start;
         while (p < s.Length)
@@ -57,7 +57,7 @@ internal static class BracketedReader
             }
 
             var value = escaped ? s[valueStart..valueEnd].ToString().Replace("\\(", "(", StringComparison.Ordinal) : s[valueStart..valueEnd].ToString();
-            var error = AiValueValidator.Validate(definition, value, referenceYear);
+            var error = AiValueValidator.Validate(definition, value, referenceYear.For(definition));
             if (error is not null)
             {
                 return error.ShiftedBy(valueStart);

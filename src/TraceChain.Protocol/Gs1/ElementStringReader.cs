@@ -8,7 +8,7 @@ internal static class ElementStringReader
 {
     private const char Gs = Gs1Formatter.GroupSeparator;
 
-    public static Gs1Error? Read(ReadOnlySpan<char> s, int start, int referenceYear, List<Gs1Element> elements, ref List<Gs1Warning>? warnings)
+    public static Gs1Error? Read(ReadOnlySpan<char> s, int start, ref ReferenceYear referenceYear, List<Gs1Element> elements, ref List<Gs1Warning>? warnings)
     {
         var p = start;
         var afterSeparator = false;
@@ -69,7 +69,7 @@ internal static class ElementStringReader
             }
 
             var value = s[valueStart..valueEnd];
-            var error = AiValueValidator.Validate(definition, value, referenceYear);
+            var error = AiValueValidator.Validate(definition, value, referenceYear.For(definition));
             if (error is not null)
             {
                 return error.ShiftedBy(valueStart);

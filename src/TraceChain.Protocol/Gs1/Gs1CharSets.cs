@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TraceChain.Protocol.Gs1;
 
 /// <summary>Membership tests for the GS1 character sets, one table lookup per character.</summary>
@@ -8,25 +10,19 @@ public static class Gs1CharSets
 
     private static readonly byte[] Table = Build();
 
+    // Vectorised searches for the first character outside each set, indexed by Gs1CharSet.
+    private static readonly SearchValues<char>[] Members = [.. Enum.GetValues<Gs1CharSet>().Select(BuildMembers)];
+
     /// <summary>True when <paramref name="c"/> belongs to <paramref name="charSet"/>.</summary>
     public static bool Contains(Gs1CharSet charSet, char c) =>
         c < 128 && (Table[c] & (1 << (int)charSet)) != 0;
 
     /// <summary>Index of the first character not in <paramref name="charSet"/>, or -1 when all belong.</summary>
-    public static int IndexOfInvalid(Gs1CharSet charSet, ReadOnlySpan<char> text)
-    {
-        var mask = 1 << (int)charSet;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c >= 128 || (Table[c] & mask) == 0)
-            {
-                return i;
-            }
-        }
+    public static int IndexOfInvalid(Gs1CharSet charSet, ReadOnlySpan<char> text) =>
+        charSet == Gs1CharSet.Numeric ? text.IndexOfAnyExceptInRange('0', '9') : text.IndexOfAnyExcept(Members[(int)charSet]);
 
-        return -1;
-    }
+    private static SearchValues<char> BuildMembers(Gs1CharSet charSet) =>
+        SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => Contains(charSet, c))]);
 
     private static byte[] Build()
     {

@@ -15,17 +15,18 @@ public sealed class Gs1ParseResult
     private static readonly Gs1Identifier NoIdentifier = new(Gs1IdentifierKind.Gtin, string.Empty, null, null, null, null);
     private Gs1Identifier? identifier;
     private readonly List<Gs1Element> elements;
+    private readonly ReferenceYear referenceYear;
 
     internal Gs1ParseResult(
         List<Gs1Element> elements, Gs1Error? error, AimIdentifier? aim, Gs1InputFormat format,
-        IReadOnlyList<Gs1Warning>? warnings, int referenceYear)
+        IReadOnlyList<Gs1Warning>? warnings, ReferenceYear referenceYear)
     {
         this.elements = elements;
         Error = error;
         Aim = aim;
         Format = format;
         Warnings = warnings ?? NoWarnings;
-        ReferenceYear = referenceYear;
+        this.referenceYear = referenceYear;
     }
 
     /// <summary>True when the input is valid GS1 data.</summary>
@@ -50,8 +51,8 @@ public sealed class Gs1ParseResult
     /// <summary>How the input was written.</summary>
     public Gs1InputFormat Format { get; }
 
-    /// <summary>The year the GS1 century rule used for dates.</summary>
-    public int ReferenceYear { get; }
+    /// <summary>The year the GS1 century rule uses for dates (read from the clock when the parse needed it).</summary>
+    public int ReferenceYear => referenceYear.IfKnown != 0 ? referenceYear.IfKnown : referenceYear.Clock.GetUtcNow().Year;
 
     /// <summary>Bracketed human-readable form, e.g. "(01)09506000134352(17)201225(10)ABC123".</summary>
     public string HumanReadable => humanReadable ??= Gs1Formatter.HumanReadable(Elements);

@@ -27,7 +27,7 @@ public static class Gs1Parser
     public static Gs1ParseResult Parse(ReadOnlySpan<char> input, Gs1ParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var year = options.TimeProvider.GetUtcNow().Year;
+        var year = new ReferenceYear(options.TimeProvider);
         var elements = new List<Gs1Element>(6);
         List<Gs1Warning>? warnings = null;
         AimIdentifier? aim = null;
@@ -51,11 +51,11 @@ public static class Gs1Parser
             if (start < input.Length && input[start] == '(')
             {
                 format = Gs1InputFormat.Bracketed;
-                error = BracketedReader.Read(input, start, year, elements);
+                error = BracketedReader.Read(input, start, ref year, elements);
             }
             else
             {
-                error = ElementStringReader.Read(input, start, year, elements, ref warnings);
+                error = ElementStringReader.Read(input, start, ref year, elements, ref warnings);
             }
         }
 
@@ -76,7 +76,7 @@ public static class Gs1Parser
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(options);
-        var year = options.TimeProvider.GetUtcNow().Year;
+        var year = new ReferenceYear(options.TimeProvider);
         var elements = new List<Gs1Element>();
         List<Gs1Warning>? warnings = null;
         Gs1Error? error = null;
@@ -91,7 +91,7 @@ public static class Gs1Parser
                 break;
             }
 
-            error = AiValueValidator.Validate(definition, value, year) is { } invalid ? invalid with { Position = index } : null;
+            error = AiValueValidator.Validate(definition, value, year.For(definition)) is { } invalid ? invalid with { Position = index } : null;
             if (error is not null)
             {
                 break;

@@ -288,4 +288,14 @@ public sealed class Gs1ParserTests
         Assert.Same(result.Identifier, result.Identifier);
         Assert.Null(Parse("]d2" + "4144012345000009").Identifier);
     }
+
+    [Fact]
+    public void ReferenceYear_ComesFromTheConfiguredClock()
+    {
+        Assert.Equal(2026, Parse("0109506000134352").ReferenceYear);
+        Assert.Equal(2026, Parse("0109506000134352" + "17261231").ReferenceYear);
+        var late = new Gs1ParseOptions { TimeProvider = new FixedClock(new DateTimeOffset(2070, 1, 1, 0, 0, 0, TimeSpan.Zero)) };
+        Assert.Equal(Gs1ErrorCode.InvalidDate, Gs1Parser.Parse("0109506000134352" + "17000229", late).Error?.Code);
+        Assert.True(Parse("0109506000134352" + "17000229").Success);
+    }
 }
