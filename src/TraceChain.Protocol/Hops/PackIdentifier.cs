@@ -33,6 +33,17 @@ public static class PackIdentifier
     /// <summary>Canonical form of a 20-digit Chinese drug traceability code; throws <see cref="FormatException"/> naming the problem.</summary>
     public static string ForChinaCode(string code) => Require(ChinaPrefix + code);
 
+    /// <summary>
+    /// Canonical form of what a GS1 scan identifies: a serialised pack or an SSCC. Null for a GTIN alone or a GTIN
+    /// with a batch, which name a product or a batch rather than one item.
+    /// </summary>
+    public static string? FromGs1(Gs1Identifier? identifier) => identifier switch
+    {
+        { Kind: Gs1IdentifierKind.GtinSerial, Gtin: { } gtin, Serial: { } serial } => ForGtinSerial(gtin, serial),
+        { Kind: Gs1IdentifierKind.Sscc, Sscc: { } sscc } => ForSscc(sscc),
+        _ => null,
+    };
+
     /// <summary>True when <paramref name="identifier"/> is a canonical SSCC identifier.</summary>
     public static bool IsSscc(string identifier) => identifier.StartsWith(SsccPrefix, StringComparison.Ordinal) && Problem(identifier) is null;
 

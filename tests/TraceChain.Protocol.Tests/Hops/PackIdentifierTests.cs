@@ -1,3 +1,4 @@
+using TraceChain.Protocol.Gs1;
 using TraceChain.Protocol.Hops;
 
 namespace TraceChain.Protocol.Tests.Hops;
@@ -44,5 +45,16 @@ public sealed class PackIdentifierTests
     {
         Assert.Throws<FormatException>(() => PackIdentifier.ForGtinSerial("123", "A"));
         Assert.Throws<FormatException>(() => PackIdentifier.ForGtinSerial("09506000134353", "A"));
+    }
+
+    [Theory]
+    [InlineData("]d2010950600013435217261231\u001d10ABC\u001d21X1", "gtin:09506000134352:ser:X1")]
+    [InlineData("]C100106141411234567897", "sscc:106141411234567897")]
+    [InlineData("]d2010950600013435210ABC", null)]
+    public void FromGs1_MapsScannedItemsToCanonicalForm(string scan, string? expected)
+    {
+        var parsed = Gs1Parser.Parse(scan);
+        Assert.True(parsed.Success, parsed.Error?.Message);
+        Assert.Equal(expected, PackIdentifier.FromGs1(parsed.Identifier));
     }
 }
