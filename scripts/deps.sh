@@ -10,6 +10,7 @@ packages=(
   libstb-dev            # stb_image: PNG/JPEG decoding inside the shim
   mosquitto mosquitto-clients  # MQTT broker and reference clients for tests and the demo
   socat                 # pseudo-terminal pairs for serial scanner tests
+  chromium              # headless browser for the consumer and counter page tests
 )
 
 missing=()
