@@ -35,7 +35,6 @@ public sealed class MqttInteropTests(MosquittoBroker broker) : IClassFixture<Mos
         await client.PublishAsync(topic, "0", retain: true, cancellationToken: Timeout);
         using var sub = Cli.Start("mosquitto_sub", [.. broker.CliArguments(), "-q", "1", "-t", topic, "-C", count.ToString(CultureInfo.InvariantCulture), "-W", "10", "-v"]);
         var lines = new List<string> { await sub.StandardOutput.ReadLineAsync(Timeout) ?? "" };
-        await client.PublishAsync(topic, "", retain: true, cancellationToken: Timeout); // clear the retained probe
         for (var i = 1; i < count; i++)
         {
             await client.PublishAsync(topic, i.ToString(CultureInfo.InvariantCulture), cancellationToken: Timeout);
@@ -44,6 +43,7 @@ public sealed class MqttInteropTests(MosquittoBroker broker) : IClassFixture<Mos
         lines.AddRange((await sub.StandardOutput.ReadToEndAsync(Timeout)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await sub.WaitForExitAsync(cts.Token);
+        await client.PublishAsync(topic, "", retain: true, cancellationToken: Timeout); // clear the retained probe
         Assert.Equal(0, sub.ExitCode);
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"{topic} {i}"), lines);
     }
