@@ -292,7 +292,7 @@ public sealed class MqttClient : IAsyncDisposable
         (ushort)options.KeepAlive.TotalSeconds,
         options.Will,
         options.Username,
-        options.Password is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(options.Password));
+        options.Password is null ? null : Encoding.UTF8.GetBytes(options.Password));
 
     private async Task SuperviseAsync(MqttConnection? connection, bool sessionPresent, TaskCompletionSource firstReady)
     {

@@ -130,7 +130,7 @@ public static class MqttPacketDecoder
         }
 
         var user = hasUser ? reader.String("user name") : null;
-        ReadOnlyMemory<byte>? password = hasPassword ? reader.Binary("password") : (ReadOnlyMemory<byte>?)null;
+        var password = hasPassword ? reader.Binary("password") : null;
         return new ConnectPacket(clientId, (flags & 0x02) != 0, keepAlive, will, user, password);
     }
 

@@ -234,7 +234,7 @@ public static class MqttPacketEncoder
 
         if (c.Password is { } password)
         {
-            WriteBinary(password.Span, body[at..]);
+            WriteBinary(password, body[at..]);
         }
     }
 
