@@ -1,5 +1,4 @@
 using System.Text;
-using System.Threading.Channels;
 using TraceChain.Mqtt.Client;
 using TraceChain.Mqtt.Packets;
 
@@ -23,7 +22,6 @@ public sealed class MqttClient : IAsyncDisposable
     private int connectionCount;
     private long pingResponses;
     private int started;
-    private volatile bool deliveryBlocked;
 
     /// <summary>Creates a client; nothing happens until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Connection settings.</param>
@@ -255,7 +253,7 @@ public sealed class MqttClient : IAsyncDisposable
         {
             connection = await MqttConnection.OpenAsync(options, linked.Token);
             var connAck = new TaskCompletionSource<ConnAckPacket>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var session = new Session(this, connection, connAck);
+            var session = new MqttSession(options, connection, inFlight, handler, () => Interlocked.Increment(ref pingResponses), connAck);
             session.Start();
             await connection.SendAsync(BuildConnect(), linked.Token);
             var ack = await connAck.Task.WaitAsync(linked.Token);
@@ -306,7 +304,7 @@ public sealed class MqttClient : IAsyncDisposable
                 var reason = await RunConnectionAsync(connection, sessionPresent, firstReady);
                 await connection.DisposeAsync();
                 var willReconnect = options.AutoReconnect && !token.IsCancellationRequested;
-                Disconnected?.Invoke(this, new MqttDisconnectedEventArgs(reason, willReconnect));
+                Raise(Disconnected, new MqttDisconnectedEventArgs(reason, willReconnect));
                 if (!willReconnect)
                 {
                     inFlight.Fail(new MqttConnectionException("Connection lost and reconnect is off", reason));
@@ -327,7 +325,7 @@ public sealed class MqttClient : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Disconnected?.Invoke(this, new MqttDisconnectedEventArgs(ex, willReconnect: true));
+                Raise(Disconnected, new MqttDisconnectedEventArgs(ex, willReconnect: true));
             }
         }
     }
@@ -335,6 +333,7 @@ public sealed class MqttClient : IAsyncDisposable
     /// <summary>Makes the connection ready (resubscribe, resend), publishes it, and waits until it ends.</summary>
     private async Task<Exception> RunConnectionAsync(MqttConnection connection, bool sessionPresent, TaskCompletionSource firstReady)
     {
+        using var stop = lifetime.Token.Register(() => connection.Fail(new MqttConnectionException("Disconnected by the client")));
         try
         {
             List<MqttTopicFilter> restore;
@@ -355,7 +354,7 @@ public sealed class MqttClient : IAsyncDisposable
             await ResendAsync(connection); // publishes added while the first pass ran
             var number = Interlocked.Increment(ref connectionCount);
             firstReady.TrySetResult();
-            Connected?.Invoke(this, new MqttConnectedEventArgs(sessionPresent, number));
+            Raise(Connected, new MqttConnectedEventArgs(sessionPresent, number));
         }
         catch (Exception ex) when (ex is MqttConnectionException or OperationCanceledException)
         {
@@ -369,146 +368,24 @@ public sealed class MqttClient : IAsyncDisposable
         return reason;
     }
 
+    private void Raise<T>(EventHandler<T>? observers, T args)
+    {
+        try
+        {
+            observers?.Invoke(this, args);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A faulty observer must not stop the client from reconnecting or delivering.
+            System.Diagnostics.Trace.TraceError($"MqttClient event handler failed: {ex}");
+        }
+    }
+
     private async Task ResendAsync(MqttConnection connection)
     {
         foreach (var entry in inFlight.Publishes())
         {
             await SendEntryAsync(entry, connection, connection.Token);
-        }
-    }
-
-    /// <summary>The per-connection loops: the read loop, message delivery and keep-alive.</summary>
-    private sealed class Session(MqttClient client, MqttConnection connection, TaskCompletionSource<ConnAckPacket> connAck)
-    {
-        private readonly Channel<PublishPacket> deliveries = Channel.CreateBounded<PublishPacket>(
-            new BoundedChannelOptions(client.options.DeliveryQueueCapacity) { SingleReader = true, SingleWriter = true });
-
-        public void Start()
-        {
-            _ = Task.Run(() => connection.ReadLoopAsync(client.options.MaxPacketSize, DispatchAsync), CancellationToken.None);
-            _ = Task.Run(DeliverAsync, CancellationToken.None);
-            _ = Task.Run(KeepAliveAsync, CancellationToken.None);
-            _ = connection.Closed.ContinueWith(
-                t => connAck.TrySetException(new MqttConnectionException("Connection ended before CONNACK", t.Result)),
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-
-        private async ValueTask DispatchAsync(MqttPacket packet)
-        {
-            switch (packet)
-            {
-                case ConnAckPacket ack when !connAck.Task.IsCompleted:
-                    connAck.TrySetResult(ack);
-                    break;
-                case PublishPacket publish when connAck.Task.IsCompletedSuccessfully:
-                    if (!deliveries.Writer.TryWrite(publish))
-                    {
-                        // The handler is behind: wait (TCP backpressure) without counting it as a dead broker.
-                        client.deliveryBlocked = true;
-                        try
-                        {
-                            await deliveries.Writer.WriteAsync(publish, connection.Token);
-                        }
-                        finally
-                        {
-                            client.deliveryBlocked = false;
-                            connection.TouchReceived();
-                        }
-                    }
-
-                    break;
-                case PubAckPacket ack:
-                    client.inFlight.TryComplete(ack.PacketId, ack);
-                    break;
-                case SubAckPacket ack:
-                    CompleteSubscribe(ack);
-                    break;
-                case UnsubAckPacket ack:
-                    client.inFlight.TryComplete(ack.PacketId, ack);
-                    break;
-                case PingRespPacket:
-                    Interlocked.Increment(ref client.pingResponses);
-                    break;
-                default:
-                    throw new MqttProtocolException($"Unexpected {packet.Type} from the broker");
-            }
-        }
-
-        private void CompleteSubscribe(SubAckPacket ack)
-        {
-            if (client.inFlight.Find(ack.PacketId)?.Packet is SubscribePacket request && request.Filters.Count != ack.ReturnCodes.Count)
-            {
-                throw new MqttProtocolException($"SUBACK has {ack.ReturnCodes.Count} return codes for {request.Filters.Count} topic filters");
-            }
-
-            client.inFlight.TryComplete(ack.PacketId, ack);
-        }
-
-        private async Task DeliverAsync()
-        {
-            try
-            {
-                await foreach (var publish in deliveries.Reader.ReadAllAsync(connection.Token))
-                {
-                    var message = new MqttMessage(publish.Topic, publish.Payload, publish.QualityOfService, publish.Retain, publish.Duplicate);
-                    try
-                    {
-                        await client.handler(message, connection.Token);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !connection.Token.IsCancellationRequested)
-                    {
-                        connection.Fail(new MqttConnectionException($"Message handler failed for topic '{publish.Topic}'; not acknowledged", ex));
-                        return;
-                    }
-
-                    if (publish.QualityOfService == MqttQualityOfService.AtLeastOnce)
-                    {
-                        await connection.SendAsync(new PubAckPacket(publish.PacketId), connection.Token);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or MqttConnectionException)
-            {
-                // The connection ended; its reason is already recorded.
-            }
-        }
-
-        private async Task KeepAliveAsync()
-        {
-            var keepAlive = client.options.KeepAlive;
-            if (keepAlive == TimeSpan.Zero)
-            {
-                return;
-            }
-
-            var time = client.options.TimeProvider;
-            try
-            {
-                while (true)
-                {
-                    var quiet = time.GetElapsedTime(Math.Min(connection.LastSent, connection.LastReceived));
-                    if (quiet < keepAlive)
-                    {
-                        await Task.Delay(keepAlive - quiet, time, connection.Token);
-                        continue;
-                    }
-
-                    var pingedAt = time.GetTimestamp();
-                    await connection.SendAsync(PingReqPacket.Instance, connection.Token);
-                    await Task.Delay(client.options.PingTimeout, time, connection.Token);
-                    if (connection.LastReceived < pingedAt && !client.deliveryBlocked)
-                    {
-                        connection.Fail(new MqttConnectionException($"No PINGRESP within {client.options.PingTimeout.TotalSeconds:0.###} s: the broker is unreachable"));
-                        return;
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or MqttConnectionException)
-            {
-                // The connection ended.
-            }
         }
     }
 }
