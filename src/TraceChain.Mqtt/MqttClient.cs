@@ -57,17 +57,29 @@ public sealed class MqttClient : IAsyncDisposable
 
     /// <summary>
     /// Connects and starts the background work (read loop, keep-alive, reconnect). Returns true when the broker
-    /// resumed a stored session. Throws <see cref="MqttConnectException"/> when refused; the first connection is not retried.
+    /// resumed a stored session. Throws <see cref="MqttConnectException"/> when refused; a failed first connection is not
+    /// retried automatically, but ConnectAsync may be called again.
     /// </summary>
     public async Task<bool> ConnectAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref started, 1) != 0)
         {
-            throw new InvalidOperationException("ConnectAsync may be called once per client");
+            throw new InvalidOperationException("ConnectAsync already succeeded or is in progress; reconnects are automatic");
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
-        var (connection, sessionPresent) = await EstablishAsync(linked.Token);
+        MqttConnection connection;
+        bool sessionPresent;
+        try
+        {
+            (connection, sessionPresent) = await EstablishAsync(linked.Token);
+        }
+        catch
+        {
+            Interlocked.Exchange(ref started, 0); // the caller may try again (e.g. broker not up yet)
+            throw;
+        }
+
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         supervisor = Task.Run(() => SuperviseAsync(connection, sessionPresent, ready), CancellationToken.None);
         await ready.Task.WaitAsync(cancellationToken);

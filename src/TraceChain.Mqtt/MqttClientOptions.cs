@@ -20,7 +20,7 @@ public sealed record MqttClientOptions
     /// <summary>Keep-alive interval (whole seconds, at most 65535); <see cref="TimeSpan.Zero"/> disables it.</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long to wait for PINGRESP (or any packet) after a PINGREQ before dropping the connection.</summary>
+    /// <summary>How long to wait for PINGRESP (or any packet) after a PINGREQ before dropping the connection (at most <see cref="KeepAlive"/>).</summary>
     public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>User name, or null for none.</summary>

@@ -119,6 +119,9 @@ internal sealed class MqttSession(
         }
 
         var time = options.TimeProvider;
+
+        // Waiting longer than the keep-alive for PINGRESP would leave us silent past the broker's 1.5 x limit.
+        var pingTimeout = options.PingTimeout < keepAlive ? options.PingTimeout : keepAlive;
         try
         {
             while (true)
@@ -132,10 +135,10 @@ internal sealed class MqttSession(
 
                 var pingedAt = time.GetTimestamp();
                 await connection.SendAsync(PingReqPacket.Instance, connection.Token);
-                await Task.Delay(options.PingTimeout, time, connection.Token);
+                await Task.Delay(pingTimeout, time, connection.Token);
                 if (connection.LastReceived < pingedAt && !deliveryBlocked)
                 {
-                    connection.Fail(new MqttConnectionException($"No PINGRESP within {options.PingTimeout.TotalSeconds:0.###} s: the broker is unreachable"));
+                    connection.Fail(new MqttConnectionException($"No PINGRESP within {pingTimeout.TotalSeconds:0.###} s: the broker is unreachable"));
                     return;
                 }
             }

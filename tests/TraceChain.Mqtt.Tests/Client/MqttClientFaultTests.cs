@@ -64,6 +64,31 @@ public sealed class MqttClientFaultTests
     }
 
     [Fact]
+    public async Task Connect_AfterFailedFirstAttempt_CanBeRetried()
+    {
+        using var fake = new FakeBroker();
+        await using var client = new MqttClient(fake.ClientOptions() with { ConnectTimeout = TimeSpan.FromMilliseconds(300), KeepAlive = TimeSpan.Zero });
+        var silent = fake.AcceptAsync();
+        await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(Timeout));
+        (await silent).Dispose();
+
+        var accept = fake.AcceptAsync();
+        var connecting = client.ConnectAsync(Timeout);
+        using var session = await accept;
+        await session.AcceptConnectAsync(sessionPresent: true);
+        Assert.True(await connecting);
+        Assert.Equal(1, client.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Publish_LargerThanMaxPacketSize_IsRejected()
+    {
+        await using var client = new MqttClient(new FakeBroker().ClientOptions() with { MaxPacketSize = 1024 });
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.PublishAsync("t", new byte[2000], cancellationToken: Timeout));
+        Assert.Contains("exceeds the maximum packet size 1024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IncomingQos1_IsAcknowledgedOnlyAfterHandlerCompletes()
     {
         using var fake = new FakeBroker();
