@@ -71,9 +71,10 @@ public sealed record MqttClientOptions
             throw new ArgumentException("A persistent session (CleanSession = false) needs a client id", nameof(ClientId));
         }
 
-        if (KeepAlive < TimeSpan.Zero || KeepAlive.TotalSeconds > ushort.MaxValue)
+        if (KeepAlive < TimeSpan.Zero || KeepAlive.TotalSeconds > ushort.MaxValue || KeepAlive.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(KeepAlive), KeepAlive, "Keep-alive must be 0 to 65535 s");
+            // CONNECT carries whole seconds; pinging on a finer clock than the broker's would race its 1.5 x limit.
+            throw new ArgumentOutOfRangeException(nameof(KeepAlive), KeepAlive, "Keep-alive must be whole seconds from 0 to 65535");
         }
 
         if (Password is not null && Username is null)
