@@ -11,6 +11,7 @@ namespace TraceChain.Mqtt;
 /// </summary>
 public sealed class MqttClient : IAsyncDisposable
 {
+    private static readonly TimeSpan DisconnectTimeout = TimeSpan.FromSeconds(2);
     private readonly MqttClientOptions options;
     private readonly Func<MqttMessage, CancellationToken, Task> handler;
     private readonly InFlightTable inFlight;
@@ -194,11 +195,12 @@ public sealed class MqttClient : IAsyncDisposable
         {
             try
             {
-                await connection.SendAsync(DisconnectPacket.Instance, cancellationToken);
+                // Bounded: a broker that stopped reading must not keep us from closing.
+                await connection.SendAsync(DisconnectPacket.Instance, cancellationToken).WaitAsync(DisconnectTimeout, cancellationToken);
             }
-            catch (MqttConnectionException)
+            catch (Exception ex) when (ex is MqttConnectionException or TimeoutException)
             {
-                // Already gone: nothing to say goodbye to.
+                // Already gone or stuck: nothing to say goodbye to.
             }
         }
 

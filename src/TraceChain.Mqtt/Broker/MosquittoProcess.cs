@@ -142,17 +142,20 @@ public sealed class MosquittoProcess : IAsyncDisposable
             }
 
             using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(TimeSpan.FromSeconds(1));
             try
             {
-                await probe.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                await probe.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
                 return;
             }
-            catch (SocketException) when (deadline.Elapsed < options.StartTimeout)
+            catch (Exception ex) when ((ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                && deadline.Elapsed < options.StartTimeout)
             {
                 // Not listening yet: poll again shortly (the broker opens its listeners within milliseconds).
                 await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             }
-            catch (SocketException ex)
+            catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw new TimeoutException($"mosquitto did not accept connections on port {port} within {options.StartTimeout.TotalSeconds} s: {ReadLog()}", ex);
             }

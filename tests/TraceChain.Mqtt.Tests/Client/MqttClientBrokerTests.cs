@@ -134,11 +134,11 @@ public sealed class MqttClientBrokerTests(MosquittoBroker broker) : IClassFixtur
         // A raw socket with our encoder's CONNECT (will set), closed abruptly: no DISCONNECT is sent.
         using (var socket = new Socket(SocketType.Stream, ProtocolType.Tcp))
         {
-            await socket.ConnectAsync("127.0.0.1", broker.Port);
+            await socket.ConnectAsync("127.0.0.1", broker.Port, Timeout);
             var connect = new ConnectPacket("dropper", true, 30, new MqttWill(willTopic, Encoding.UTF8.GetBytes("offline"), MqttQualityOfService.AtLeastOnce), MosquittoBroker.User, Encoding.UTF8.GetBytes(MosquittoBroker.Password));
-            await socket.SendAsync(MqttPacketEncoder.Encode(connect));
+            await socket.SendAsync(MqttPacketEncoder.Encode(connect), Timeout);
             var buffer = new byte[4];
-            var read = await socket.ReceiveAsync(buffer);
+            var read = await socket.ReceiveAsync(buffer, Timeout);
             Assert.True(MqttPacketDecoder.TryDecode(buffer.AsSpan(0, read), 64, out var ack, out _));
             Assert.Equal(new ConnAckPacket(false, MqttConnectReturnCode.Accepted), ack);
         }
@@ -167,22 +167,22 @@ public sealed class MqttClientBrokerTests(MosquittoBroker broker) : IClassFixtur
     public async Task KeepAlive_PingsAndStaysConnectedPastOneAndAHalfIntervals()
     {
         var sink = new MessageSink();
-        await using var client = new MqttClient(broker.ClientOptions() with { KeepAlive = TimeSpan.FromSeconds(1), PingTimeout = TimeSpan.FromSeconds(1) }, sink.HandleAsync);
+        await using var client = new MqttClient(broker.ClientOptions() with { KeepAlive = TimeSpan.FromSeconds(2), PingTimeout = TimeSpan.FromSeconds(1) }, sink.HandleAsync);
         var drops = 0;
         client.Disconnected += (_, _) => Interlocked.Increment(ref drops);
         await client.ConnectAsync(Timeout);
         var topic = $"ka/{Guid.NewGuid():N}";
         await client.SubscribeAsync(topic, cancellationToken: Timeout);
 
-        // Idle for > 1.5 x keep-alive: without PINGREQ the broker would drop us after 1.5 s.
+        // Idle past 1.5 x keep-alive (3 s): without PINGREQ the broker would have dropped us.
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (client.PingResponsesReceived < 3)
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (client.PingResponsesReceived < 2)
         {
             await Task.Delay(50, cts.Token);
         }
 
-        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(2));
+        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(3), $"two pings after {watch.Elapsed}");
         await client.PublishAsync(topic, "alive", cancellationToken: Timeout);
         Assert.Equal("alive", MessageSink.Text(await sink.NextAsync()));
         Assert.Equal(1, client.ConnectionCount);

@@ -67,10 +67,16 @@ public sealed class MqttClientFaultTests
     public async Task Connect_AfterFailedFirstAttempt_CanBeRetried()
     {
         using var fake = new FakeBroker();
-        await using var client = new MqttClient(fake.ClientOptions() with { ConnectTimeout = TimeSpan.FromMilliseconds(300), KeepAlive = TimeSpan.Zero });
-        var silent = fake.AcceptAsync();
-        await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(Timeout));
-        (await silent).Dispose();
+        await using var client = new MqttClient(fake.ClientOptions() with { KeepAlive = TimeSpan.Zero });
+        var refusing = fake.AcceptAsync();
+        var refused = client.ConnectAsync(Timeout);
+        using (var first = await refusing)
+        {
+            Assert.IsType<ConnectPacket>(await first.ReadAsync());
+            await first.SendAsync(new ConnAckPacket(false, MqttConnectReturnCode.ServerUnavailable));
+            var error = await Assert.ThrowsAsync<MqttConnectException>(() => refused);
+            Assert.Equal(MqttConnectReturnCode.ServerUnavailable, error.ReturnCode);
+        }
 
         var accept = fake.AcceptAsync();
         var connecting = client.ConnectAsync(Timeout);
