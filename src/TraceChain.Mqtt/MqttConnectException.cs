@@ -30,8 +30,8 @@ public sealed class MqttConnectException : Exception
     {
     }
 
-    /// <summary>The broker's reason.</summary>
-    public MqttConnectReturnCode ReturnCode { get; }
+    /// <summary>The broker's refusal code, or null when it never answered (timeout).</summary>
+    public MqttConnectReturnCode? ReturnCode { get; }
 
     /// <summary>A sentence for a return code.</summary>
     public static string Describe(MqttConnectReturnCode code) => code switch

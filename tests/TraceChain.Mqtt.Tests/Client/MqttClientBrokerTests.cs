@@ -25,7 +25,7 @@ public sealed class MqttClientBrokerTests(MosquittoBroker broker) : IClassFixtur
         await using var client = new MqttClient(broker.ClientOptions() with { Password = "wrong" });
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(Timeout));
         // Mosquitto answers 3.1.1 clients with "not authorised" (5) for a wrong password.
-        Assert.Contains(error.ReturnCode, new[] { MqttConnectReturnCode.BadUsernameOrPassword, MqttConnectReturnCode.NotAuthorized });
+        Assert.Contains(error.ReturnCode, new MqttConnectReturnCode?[] { MqttConnectReturnCode.BadUsernameOrPassword, MqttConnectReturnCode.NotAuthorized });
         Assert.Contains("refused", error.Message, StringComparison.Ordinal);
         Assert.False(client.IsConnected);
     }
@@ -35,6 +35,7 @@ public sealed class MqttClientBrokerTests(MosquittoBroker broker) : IClassFixtur
     {
         await using var client = new MqttClient(broker.ClientOptions() with { Username = null, Password = null });
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(Timeout));
+        Assert.NotNull(error.ReturnCode);
         Assert.NotEqual(MqttConnectReturnCode.Accepted, error.ReturnCode);
     }
 

@@ -60,6 +60,7 @@ public sealed class MqttClientFaultTests
         var accept = fake.AcceptAsync();
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(Timeout));
         Assert.Contains("No CONNACK", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.ReturnCode);
         (await accept).Dispose();
     }
 

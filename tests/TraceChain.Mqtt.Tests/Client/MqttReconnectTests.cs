@@ -110,6 +110,32 @@ public sealed class MqttReconnectTests
         Assert.Equal("after restart", MessageSink.Text(await sink.NextAsync()));
     }
 
+    [Fact]
+    public async Task HandlerFailure_MessageIsRedeliveredByTheBrokerAfterReconnect()
+    {
+        await using var broker = await StartAsync(persistence: false);
+        var sink = new MessageSink();
+        var failures = 0;
+        await using var subscriber = new MqttClient(broker.ClientOptions("failing-handler") with { CleanSession = false }, async (message, ct) =>
+        {
+            if (Interlocked.Increment(ref failures) == 1)
+            {
+                throw new IOException("outbox write failed");
+            }
+
+            await sink.HandleAsync(message, ct);
+        });
+        await subscriber.ConnectAsync(Timeout);
+        await subscriber.SubscribeAsync("tracechain/site1/scanners/+/scan", cancellationToken: Timeout);
+
+        var (exit, _, error) = await Cli.RunAsync("mosquitto_pub", [.. broker.CliArguments(), "-q", "1", "-t", "tracechain/site1/scanners/sc-1/scan", "-m", "]Q3HELLO"], TimeSpan.FromSeconds(10));
+        Assert.True(exit == 0, error);
+        var message = await sink.NextAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("]Q3HELLO", MessageSink.Text(message));
+        Assert.True(message.Duplicate);
+        Assert.Equal(2, subscriber.ConnectionCount);
+    }
+
     private static async Task<OwnedBroker> StartAsync(bool persistence) => new(await MosquittoBroker.StartAsync(persistence));
 
     /// <summary>Disposes the broker at the end of a test.</summary>
