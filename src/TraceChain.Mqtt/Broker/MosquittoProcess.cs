@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TraceChain.Mqtt.Broker;
+
+/// <summary>
+/// A local Mosquitto broker process with a generated config: started, waited for until its ports accept
+/// connections, stopped gracefully (SIGTERM, so persistence is saved) or killed.
+/// </summary>
+public sealed class MosquittoProcess : IAsyncDisposable
+{
+    private readonly MosquittoOptions options;
+    private Process? process;
+
+    private MosquittoProcess(MosquittoOptions options, int port, int? tlsPort, string configPath)
+    {
+        this.options = options;
+        Port = port;
+        TlsPort = tlsPort;
+        ConfigPath = configPath;
+    }
+
+    /// <summary>The plain MQTT port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>The TLS port on 127.0.0.1, or null without a TLS listener.</summary>
+    public int? TlsPort { get; }
+
+    /// <summary>The generated mosquitto.conf.</summary>
+    public string ConfigPath { get; }
+
+    /// <summary>The broker's log file.</summary>
+    public string LogPath => Path.Combine(options.DataDirectory, "mosquitto.log");
+
+    /// <summary>True while the broker process runs.</summary>
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>Writes the config and password file, starts the broker and waits until it accepts connections.</summary>
+    public static async Task<MosquittoProcess> StartAsync(MosquittoOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.DataDirectory);
+        string? passwordFile = null;
+        if (options.Users.Count > 0)
+        {
+            passwordFile = Path.Combine(options.DataDirectory, "passwd");
+            File.Delete(passwordFile);
+            foreach (var (user, password) in options.Users)
+            {
+                string[] args = File.Exists(passwordFile) ? ["-b", passwordFile, user, password] : ["-c", "-b", passwordFile, user, password];
+                await RunToolAsync(options.PasswordTool, args, cancellationToken);
+            }
+        }
+
+        var port = options.Port != 0 ? options.Port : FreePort();
+        int? tlsPort = options.Tls is null ? null : options.TlsPort != 0 ? options.TlsPort : FreePort();
+        var configPath = Path.Combine(options.DataDirectory, "mosquitto.conf");
+        var config = MosquittoConfig.Render(options, port, tlsPort ?? 0, passwordFile, Environment.UserName == "root");
+        await File.WriteAllTextAsync(configPath, config, cancellationToken);
+        var broker = new MosquittoProcess(options, port, tlsPort, configPath);
+        await broker.StartProcessAsync(cancellationToken);
+        return broker;
+    }
+
+    /// <summary>Stops gracefully (SIGTERM; the broker saves its persistence database) and waits for exit.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            return;
+        }
+
+        await RunToolAsync("kill", ["-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await running.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            running.Kill();
+            await running.WaitForExitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Kills the broker at once (no persistence save), as a crash would.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        if (process is { HasExited: false } running)
+        {
+            running.Kill();
+            await running.WaitForExitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Stops gracefully and starts again on the same ports with the same config.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync(cancellationToken);
+        await StartProcessAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        process?.Dispose();
+    }
+
+    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    {
+        process?.Dispose();
+        var info = new ProcessStartInfo(options.Executable)
+        {
+            ArgumentList = { "-c", ConfigPath },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {options.Executable}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitForPortAsync(Port, cancellationToken);
+        if (TlsPort is { } tls)
+        {
+            await WaitForPortAsync(tls, cancellationToken);
+        }
+    }
+
+    private async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process is { HasExited: true } exited)
+            {
+                throw new InvalidOperationException($"mosquitto exited with code {exited.ExitCode}: {ReadLog()}");
+            }
+
+            using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(TimeSpan.FromSeconds(1));
+            try
+            {
+                await probe.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
+                return;
+            }
+            catch (Exception ex) when ((ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                && deadline.Elapsed < options.StartTimeout)
+            {
+                // Not listening yet: poll again shortly (the broker opens its listeners within milliseconds).
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            }
+            catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new TimeoutException($"mosquitto did not accept connections on port {port} within {options.StartTimeout.TotalSeconds} s: {ReadLog()}", ex);
+            }
+        }
+    }
+
+    private string ReadLog()
+    {
+        try
+        {
+            return File.Exists(LogPath) ? File.ReadAllText(LogPath) : "(no log)";
+        }
+        catch (IOException ex)
+        {
+            return $"(log unreadable: {ex.Message})";
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunToolAsync(string tool, string[] arguments, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(tool, arguments) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        using var run = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {tool}");
+        var error = run.StandardError.ReadToEndAsync(cancellationToken);
+        await run.StandardOutput.ReadToEndAsync(cancellationToken);
+        await run.WaitForExitAsync(cancellationToken);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} {arguments[0]} failed with exit code {run.ExitCode}: {await error}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace TraceChain.Mqtt;
+
+/// <summary>An application message received from the broker.</summary>
+/// <param name="Topic">The topic it was published to.</param>
+/// <param name="Payload">The payload bytes (owned by the message).</param>
+/// <param name="QualityOfService">The QoS it was delivered with.</param>
+/// <param name="Retain">True when the broker delivered a retained message on subscribe.</param>
+/// <param name="Duplicate">True when the broker may have delivered it before (DUP flag).</param>
+public sealed record MqttMessage(string Topic, ReadOnlyMemory<byte> Payload, MqttQualityOfService QualityOfService, bool Retain, bool Duplicate);
