@@ -8,7 +8,7 @@ results=artifacts/test-results
 rm -rf "$results"
 dotnet build TraceChain.sln -c Release -nologo -v quiet
 status=0
-dotnet test TraceChain.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=$?
+dotnet test TraceChain.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" --blame-hang-timeout 5m -- RunConfiguration.TreatNoTestsAsError=false || status=$?
 
 # One closing line over all test projects, from the TRX files the runs wrote.
 passed=0; failed=0; skipped=0
