@@ -212,8 +212,9 @@ public static class LogAudit
 
             if (stored is null || !stored.AsSpan().SequenceEqual(node.Hash))
             {
+                // Attributed to the entry that completed the node, so a tampered leaf inside it is named first.
                 var first = node.Index << node.Level;
-                problems.Add((first, $"stored tree node (level {node.Level}, index {node.Index}) over entries [{first}, {first + (1L << node.Level)}) is {(stored is null ? "missing" : "wrong")}"));
+                problems.Add((first + (1L << node.Level) - 1, $"stored tree node (level {node.Level}, index {node.Index}) over entries [{first}, {first + (1L << node.Level)}) is {(stored is null ? "missing" : "wrong")}"));
             }
         }
 
