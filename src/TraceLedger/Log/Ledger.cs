@@ -91,7 +91,7 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>The entry at <paramref name="seq"/>, or null when the log is not that long.</summary>
     public Task<LedgerEntry?> GetEntryAsync(long seq, CancellationToken cancellationToken) => reader.GetEntryAsync(seq, cancellationToken);
 
-    /// <summary>Inclusion proof of entry <paramref name="seq"/> in the tree of <paramref name="treeSize"/> leaves (at most the checkpoint size).</summary>
+    /// <summary>Inclusion proof of entry <paramref name="seq"/> in the tree of <paramref name="treeSize"/> leaves (at most the checkpoint size); throws <see cref="LedgerRangeException"/> outside it.</summary>
     public Task<LedgerInclusionProof> InclusionProofAsync(long seq, long treeSize, CancellationToken cancellationToken) =>
         reader.InclusionProofAsync(seq, treeSize, cancellationToken);
 

@@ -38,7 +38,7 @@ internal sealed class LedgerReader(LedgerStore store, LogWriter log)
         RequireSize(treeSize);
         if (seq < 0 || seq >= treeSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(seq), $"seq {seq} is not in a tree of size {treeSize}");
+            throw new LedgerRangeException($"seq {seq} is not in a tree of size {treeSize}");
         }
 
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
@@ -50,7 +50,7 @@ internal sealed class LedgerReader(LedgerStore store, LogWriter log)
         RequireSize(toSize);
         if (fromSize < 0 || fromSize > toSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(fromSize), $"size {fromSize} must be between 0 and {toSize}");
+            throw new LedgerRangeException($"size {fromSize} must be between 0 and {toSize}");
         }
 
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
@@ -91,7 +91,7 @@ internal sealed class LedgerReader(LedgerStore store, LogWriter log)
         var published = log.Latest.TreeSize;
         if (treeSize < 1 || treeSize > published)
         {
-            throw new ArgumentOutOfRangeException(nameof(treeSize), $"tree size {treeSize} must be between 1 and {published}, the newest checkpoint");
+            throw new LedgerRangeException($"tree size {treeSize} must be between 1 and {published}, the newest checkpoint");
         }
     }
 }

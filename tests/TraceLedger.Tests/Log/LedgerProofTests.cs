@@ -1,6 +1,7 @@
 using TraceChain.Protocol.Merkle;
 using TraceChain.Protocol.Proofs;
 using TraceChain.Protocol.Signing;
+using TraceLedger.Log;
 using TraceLedger.Tests.Support;
 
 namespace TraceLedger.Tests.Log;
@@ -70,7 +71,7 @@ public sealed class LedgerProofTests
         await using var temp = await TempLedger.CreateAsync();
         var size = temp.Ledger.Checkpoint.TreeSize;
 
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => temp.Ledger.InclusionProofAsync(0, size + 1, None));
+        var error = await Assert.ThrowsAsync<LedgerRangeException>(() => temp.Ledger.InclusionProofAsync(0, size + 1, None));
 
         Assert.Contains($"between 1 and {size}", error.Message, StringComparison.Ordinal);
         Assert.Null(await temp.Ledger.BundleAsync(size, None));
