@@ -30,13 +30,16 @@ internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRu
         var checks = new SignatureCheck[prepared.Length];
         Parallel.For(0, prepared.Length, i => checks[i] = Check(prepared[i]));
 
+        var candidates = prepared.Where((p, i) => checks[i].SignatureValid).ToList();
+        var existing = batch.Writer.FindByContent(candidates.Select(p => p.ContentHash).ToList());
+        batch.PrefetchItemHeads(candidates.SelectMany(p => p.Items()));
         var receipts = new HopReceipt[prepared.Length];
         var seen = new Dictionary<string, HopReceipt>(StringComparer.Ordinal);
         var counters = new Dictionary<string, long>(StringComparer.Ordinal);
         var context = new HopRuleContext(batch.Connection, batch.Transaction);
         for (var i = 0; i < prepared.Length; i++)
         {
-            receipts[i] = Decide(batch, prepared[i], checks[i], seen, counters, context, stored);
+            receipts[i] = Decide(batch, prepared[i], checks[i], existing, seen, counters, context, stored);
         }
 
         foreach (var (deviceId, counter) in counters)
@@ -68,7 +71,7 @@ internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRu
     }
 
     private HopReceipt Decide(
-        WriteBatch batch, PreparedHop hop, SignatureCheck check, Dictionary<string, HopReceipt> seen,
+        WriteBatch batch, PreparedHop hop, SignatureCheck check, Dictionary<string, (long Seq, byte[] LeafHash)> existing, Dictionary<string, HopReceipt> seen,
         Dictionary<string, long> counters, HopRuleContext context, List<VerifiedHop> stored)
     {
         if (hop.Problem is not null)
@@ -99,9 +102,9 @@ internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRu
             return earlier with { Duplicate = true };
         }
 
-        if (batch.Writer.FindByContent(hop.ContentHash) is { } existing)
+        if (existing.TryGetValue(content, out var before))
         {
-            return HopReceipt.Stored(existing.Seq, existing.LeafHash, duplicate: true);
+            return HopReceipt.Stored(before.Seq, before.LeafHash, duplicate: true);
         }
 
         if (!device.Active)

@@ -39,21 +39,25 @@ internal sealed class PreparedHop
             return prepared;
         }
 
-        var problems = HopRules.Problems(signed.Hop);
-        if (problems.Count > 0)
-        {
-            prepared.Problem = string.Join("; ", problems);
-            return prepared;
-        }
-
         if (!DeviceSignature.TryDecode(signed.Signature, out var signature) || signed.KeyId is not { Length: DeviceKeys.KeyIdLength })
         {
             prepared.Problem = "keyId must be 16 hex digits and signature 86 characters of base64url";
             return prepared;
         }
 
+        try
+        {
+            prepared.Canonical = HopCanonicalizer.Canonicalize(signed.Hop);
+        }
+        catch (ArgumentException e)
+        {
+            // The field rules run inside canonicalisation; only a failing hop pays for listing its problems.
+            var problems = HopRules.Problems(signed.Hop);
+            prepared.Problem = problems.Count > 0 ? string.Join("; ", problems) : e.Message;
+            return prepared;
+        }
+
         prepared.Signature = signature;
-        prepared.Canonical = HopCanonicalizer.Canonicalize(signed.Hop);
         prepared.ContentHash = SHA256.HashData(prepared.Canonical);
         prepared.EntryBytes = signed.ToEntryBytes();
         prepared.LeafHash = MerkleHash.Leaf(prepared.EntryBytes);

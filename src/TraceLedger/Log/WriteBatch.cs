@@ -10,6 +10,7 @@ namespace TraceLedger.Log;
 internal sealed class WriteBatch(SqliteConnection connection, SqliteTransaction transaction, EntryWriter writer, TreeFrontier frontier, long receivedAtMs)
 {
     private readonly List<TreeNode> completed = [];
+    private readonly Dictionary<string, long?> heads = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; } = connection;
 
@@ -30,6 +31,15 @@ internal sealed class WriteBatch(SqliteConnection connection, SqliteTransaction 
     /// <summary>Work to do once the transaction has committed (cache updates), in order.</summary>
     public List<Action> AfterCommit { get; } = [];
 
+    /// <summary>Reads the chain heads of items the batch is about to touch in one go instead of one query per entry.</summary>
+    public void PrefetchItemHeads(IEnumerable<string> items)
+    {
+        foreach (var (item, head) in Writer.ItemHeads(items))
+        {
+            heads[item] = head;
+        }
+    }
+
     /// <summary>Appends one entry and returns its sequence number.</summary>
     public long Append(EntryKind kind, byte[] entryBytes, byte[] leafHash, byte[] contentHash, string? deviceId, long? counter, IEnumerable<string> items)
     {
@@ -47,7 +57,13 @@ internal sealed class WriteBatch(SqliteConnection connection, SqliteTransaction 
         });
         foreach (var item in items)
         {
-            Writer.LinkItem(item, seq, Writer.ItemHead(item));
+            if (!heads.TryGetValue(item, out var previous))
+            {
+                previous = Writer.ItemHead(item);
+            }
+
+            Writer.LinkItem(item, seq, previous);
+            heads[item] = seq;
         }
 
         completed.Clear();

@@ -8,9 +8,9 @@ namespace TraceLedger.Storage;
 /// </summary>
 internal sealed class EntryWriter : IDisposable
 {
+    private const int LookupChunk = 500;
     private readonly SqliteConnection connection;
     private readonly SqliteCommand insertEntry;
-    private readonly SqliteCommand findContent;
     private readonly SqliteCommand itemHead;
     private readonly SqliteCommand upsertItemHead;
     private readonly SqliteCommand insertItem;
@@ -27,7 +27,6 @@ internal sealed class EntryWriter : IDisposable
             "INSERT INTO entries (seq, kind, leaf_hash, entry_bytes, content_hash, device_id, counter, received_at_ms) " +
             "VALUES ($seq, $kind, $leaf, $bytes, $content, $device, $counter, $at);",
             "$seq", "$kind", "$leaf", "$bytes", "$content", "$device", "$counter", "$at");
-        findContent = Command("SELECT seq, leaf_hash FROM entries WHERE content_hash = $content;", "$content");
         itemHead = Command("SELECT head_seq FROM item_heads WHERE item_key = $item;", "$item");
         upsertItemHead = Command(
             "INSERT INTO item_heads (item_key, head_seq, entry_count) VALUES ($item, $seq, 1) " +
@@ -41,7 +40,7 @@ internal sealed class EntryWriter : IDisposable
             "INSERT INTO checkpoints (tree_size, root_hash, signed_note, created_at_ms) VALUES ($size, $root, $note, $at) " +
             "ON CONFLICT (tree_size) DO UPDATE SET root_hash = excluded.root_hash, signed_note = excluded.signed_note, created_at_ms = excluded.created_at_ms;",
             "$size", "$root", "$note", "$at");
-        all = [insertEntry, findContent, itemHead, upsertItemHead, insertItem, insertNode, updateCounter, casState, insertCheckpoint];
+        all = [insertEntry, itemHead, upsertItemHead, insertItem, insertNode, updateCounter, casState, insertCheckpoint];
     }
 
     /// <summary>Starts a write transaction (BEGIN IMMEDIATE: takes the write lock now, not at the first insert).</summary>
@@ -70,12 +69,43 @@ internal sealed class EntryWriter : IDisposable
         insertEntry.ExecuteNonQuery();
     }
 
-    /// <summary>The entry already holding this content, if any: the idempotency lookup.</summary>
-    public (long Seq, byte[] LeafHash)? FindByContent(byte[] contentHash)
+    /// <summary>The entries already holding any of these contents, keyed by base64 content hash: one query per 500 hashes.</summary>
+    public Dictionary<string, (long Seq, byte[] LeafHash)> FindByContent(IReadOnlyList<byte[]> contentHashes)
     {
-        findContent.Parameters[0].Value = contentHash;
-        using var reader = findContent.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
+        var found = new Dictionary<string, (long, byte[])>(StringComparer.Ordinal);
+        foreach (var chunk in contentHashes.Chunk(LookupChunk))
+        {
+            using var command = InQuery("SELECT content_hash, seq, leaf_hash FROM entries WHERE content_hash IN ", chunk);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[Convert.ToBase64String((byte[])reader.GetValue(0))] = (reader.GetInt64(1), (byte[])reader.GetValue(2));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Current chain heads of these items; an item without entries maps to null.</summary>
+    public Dictionary<string, long?> ItemHeads(IEnumerable<string> itemKeys)
+    {
+        var heads = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var chunk in itemKeys.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            foreach (var item in chunk)
+            {
+                heads[item] = null;
+            }
+
+            using var command = InQuery("SELECT item_key, head_seq FROM item_heads WHERE item_key IN ", chunk);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                heads[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return heads;
     }
 
     public long? ItemHead(string itemKey)
@@ -142,6 +172,22 @@ internal sealed class EntryWriter : IDisposable
         {
             command.Dispose();
         }
+    }
+
+    private SqliteCommand InQuery<T>(string sql, T[] values)
+        where T : notnull
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = insertEntry.Transaction;
+        var names = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = "$v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], values[i]);
+        }
+
+        command.CommandText = sql + "(" + string.Join(", ", names) + ");";
+        return command;
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)
