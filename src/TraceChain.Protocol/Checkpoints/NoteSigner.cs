@@ -4,7 +4,10 @@ using TraceChain.Protocol.Signing;
 
 namespace TraceChain.Protocol.Checkpoints;
 
-/// <summary>Signs notes with an ECDSA P-256 key (signed-note type 0x02: ASN.1 DER signature over SHA-256 of the text).</summary>
+/// <summary>
+/// Signs notes with an ECDSA P-256 key (signed-note type 0x02: ASN.1 DER signature over SHA-256 of the text).
+/// It uses the given <see cref="ECDsa"/> instance as is; callers that sign from several threads serialise calls.
+/// </summary>
 public sealed class NoteSigner
 {
     private readonly ECDsa key;

@@ -32,6 +32,19 @@ public static class HopJson
     /// <summary>Reads a hop from a parsed JSON object; throws <see cref="FormatException"/> naming the problem.</summary>
     public static Hop FromElement(JsonElement element)
     {
+        try
+        {
+            return Read(element);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json will not decode escaped lone surrogates into .NET strings.
+            throw new FormatException("Hop contains a string that is not well-formed Unicode.", e);
+        }
+    }
+
+    private static Hop Read(JsonElement element)
+    {
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"Hop must be a JSON object, not {element.ValueKind}.");
@@ -119,15 +132,6 @@ public static class HopJson
             : throw new FormatException($"Hop member '{name}' must be a string, not {value.ValueKind}.");
     }
 
-    private static string ReadString(JsonElement value, string name)
-    {
-        try
-        {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new FormatException($"Hop member '{name}' is not well-formed Unicode text.", e);
-        }
-    }
+    private static string ReadString(JsonElement value, string name) =>
+        value.GetString() ?? throw new FormatException($"Hop member '{name}' must be a string.");
 }

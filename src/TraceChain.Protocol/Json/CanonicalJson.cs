@@ -33,7 +33,16 @@ public static class CanonicalJson
     public static byte[] Canonicalize(JsonElement element)
     {
         var writer = new CanonicalJsonWriter();
-        Write(writer, element, "$");
+        try
+        {
+            Write(writer, element, "$");
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses to decode escaped lone surrogates into .NET strings.
+            throw new FormatException("JSON text has a string with a lone surrogate; it must be well-formed Unicode (RFC 8785 section 3.2.2.2).", e);
+        }
+
         return writer.ToArray();
     }
 

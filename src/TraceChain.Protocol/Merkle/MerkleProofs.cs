@@ -80,6 +80,37 @@ public static class MerkleProofs
         return MerkleHash.Node(RangeHash(start, start + split, perfectSubtree), RangeHash(start + split, end, perfectSubtree));
     }
 
+    /// <summary>Root of the first <paramref name="treeSize"/> leaves from stored perfect subtrees (one read per set bit of the size).</summary>
+    public static byte[] Root(long treeSize, Func<long, int, byte[]> perfectSubtree) => RangeHash(0, treeSize, perfectSubtree);
+
+    /// <summary>
+    /// The perfect subtrees that appending leaf <paramref name="leafIndex"/> completes, leaf first: (index, level, hash)
+    /// with hash = MTH of leaves [index * 2^level, (index + 1) * 2^level). A store that keeps them can answer
+    /// <see cref="RangeHash"/> for every proof. <paramref name="perfectSubtree"/> is asked only for left siblings,
+    /// which earlier appends completed.
+    /// </summary>
+    public static IReadOnlyList<(long Index, int Level, byte[] Hash)> CompletedSubtrees(long leafIndex, ReadOnlySpan<byte> leafHash, Func<long, int, byte[]> perfectSubtree)
+    {
+        ArgumentNullException.ThrowIfNull(perfectSubtree);
+        ArgumentOutOfRangeException.ThrowIfNegative(leafIndex);
+        if (leafHash.Length != MerkleHash.Size)
+        {
+            throw new ArgumentException($"A leaf hash is {MerkleHash.Size} bytes, not {leafHash.Length}.", nameof(leafHash));
+        }
+
+        var hash = leafHash.ToArray();
+        var index = leafIndex;
+        var completed = new List<(long, int, byte[])> { (index, 0, hash) };
+        for (var level = 1; (index & 1) == 1; level++)
+        {
+            hash = MerkleHash.Node(RequireHash(perfectSubtree(index - 1, level - 1), nameof(perfectSubtree)), hash);
+            index >>= 1;
+            completed.Add((index, level, hash));
+        }
+
+        return completed;
+    }
+
     /// <summary>
     /// The audit path PATH(index, D[treeSize]) of RFC 9162 section 2.1.3.1, leaf-most sibling first.
     /// <paramref name="subtreeHash"/>(start, end) must return MTH of leaves [start, end).

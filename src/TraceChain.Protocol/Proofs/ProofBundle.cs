@@ -18,6 +18,18 @@ public sealed record ProofBundle(byte[] Entry, long LeafIndex, IReadOnlyList<byt
     /// <summary>Largest bundle <see cref="Parse"/> accepts, in bytes.</summary>
     public const int MaxBytes = 1 << 20;
 
+    /// <summary>Value equality, comparing entry and proof bytes by content.</summary>
+    public bool Equals(ProofBundle? other) =>
+        other is not null
+        && LeafIndex == other.LeafIndex
+        && Checkpoint == other.Checkpoint
+        && Entry.AsSpan().SequenceEqual(other.Entry)
+        && InclusionProof.Count == other.InclusionProof.Count
+        && InclusionProof.Zip(other.InclusionProof).All(p => p.First.AsSpan().SequenceEqual(p.Second));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(LeafIndex, Checkpoint, Entry.Length);
+
     /// <summary>The canonical JSON form.</summary>
     public byte[] ToJson()
     {
@@ -62,6 +74,19 @@ public sealed record ProofBundle(byte[] Entry, long LeafIndex, IReadOnlyList<byt
 
     /// <summary>Reads the JSON form from a parsed element; throws <see cref="FormatException"/> naming the problem.</summary>
     public static ProofBundle FromElement(JsonElement element)
+    {
+        try
+        {
+            return Read(element);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json will not decode escaped lone surrogates into .NET strings.
+            throw new FormatException("Proof bundle contains a string that is not well-formed Unicode.", e);
+        }
+    }
+
+    private static ProofBundle Read(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {

@@ -12,6 +12,37 @@ namespace TraceChain.Protocol.Proofs;
 /// </summary>
 public static class ProofBundleVerifier
 {
+    /// <summary>
+    /// Checks that <paramref name="newerCheckpoint"/> extends <paramref name="olderCheckpoint"/> (both signed notes of
+    /// the trusted log) with an RFC 9162 consistency proof: the log only appended, it did not fork or roll back.
+    /// The result carries the newer checkpoint. Never throws on bad input.
+    /// </summary>
+    public static ProofBundleVerification VerifyConsistency(string olderCheckpoint, string newerCheckpoint, IReadOnlyList<byte[]> proof, NoteVerifier logKey)
+    {
+        ArgumentNullException.ThrowIfNull(logKey);
+        var older = OpenCheckpoint(olderCheckpoint, logKey, "older");
+        if (!older.IsValid)
+        {
+            return older;
+        }
+
+        var newer = OpenCheckpoint(newerCheckpoint, logKey, "newer");
+        if (!newer.IsValid)
+        {
+            return newer;
+        }
+
+        var (from, to) = (older.Checkpoint!, newer.Checkpoint!);
+        if (from.TreeSize > to.TreeSize)
+        {
+            return new(false, $"newer checkpoint has {to.TreeSize} entries, fewer than the older one's {from.TreeSize} (rollback)", to);
+        }
+
+        return MerkleProofs.VerifyConsistency(from.TreeSize, to.TreeSize, proof ?? [], from.RootHash, to.RootHash)
+            ? new(true, "verified", to)
+            : new(false, $"consistency proof from size {from.TreeSize} to {to.TreeSize} does not verify (the log forked or the proof is wrong)", to);
+    }
+
     /// <summary>Verifies <paramref name="bundle"/>; never throws on bad input, the result says what failed.</summary>
     /// <param name="bundle">The bundle to check.</param>
     /// <param name="logKey">The trusted log key; its name must equal the checkpoint origin.</param>
@@ -21,26 +52,10 @@ public static class ProofBundleVerifier
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(logKey);
 
-        SignedNote note;
-        Checkpoint checkpoint;
-        try
+        var opened = OpenCheckpoint(bundle.Checkpoint, logKey, null);
+        if (opened.Checkpoint is not { } checkpoint || !opened.IsValid)
         {
-            note = SignedNote.Parse(bundle.Checkpoint ?? string.Empty);
-            checkpoint = Checkpoint.Parse(note.Text);
-        }
-        catch (FormatException e)
-        {
-            return new(false, "checkpoint is malformed: " + e.Message);
-        }
-
-        if (!logKey.Verify(note, out var noteReason))
-        {
-            return new(false, "checkpoint signature: " + noteReason);
-        }
-
-        if (checkpoint.Origin != logKey.Name)
-        {
-            return new(false, $"checkpoint origin '{checkpoint.Origin}' is not the log '{logKey.Name}'", checkpoint);
+            return opened;
         }
 
         if (bundle.LeafIndex < 0 || bundle.LeafIndex >= checkpoint.TreeSize)
@@ -74,5 +89,31 @@ public static class ProofBundleVerifier
         }
 
         return new(true, "verified", checkpoint, hop);
+    }
+
+    /// <summary>Parses a signed checkpoint and checks its signature and origin; valid results carry the checkpoint.</summary>
+    private static ProofBundleVerification OpenCheckpoint(string? signedNote, NoteVerifier logKey, string? which)
+    {
+        var label = which is null ? "checkpoint" : which + " checkpoint";
+        SignedNote note;
+        Checkpoint checkpoint;
+        try
+        {
+            note = SignedNote.Parse(signedNote ?? string.Empty);
+            checkpoint = Checkpoint.Parse(note.Text);
+        }
+        catch (FormatException e)
+        {
+            return new(false, $"{label} is malformed: " + e.Message);
+        }
+
+        if (!logKey.Verify(note, out var noteReason))
+        {
+            return new(false, $"{label} signature: " + noteReason);
+        }
+
+        return checkpoint.Origin == logKey.Name
+            ? new(true, "verified", checkpoint)
+            : new(false, $"{label} origin '{checkpoint.Origin}' is not the log '{logKey.Name}'");
     }
 }

@@ -72,6 +72,19 @@ public sealed record SignedHop(Hop Hop, string KeyId, string Signature)
     /// <summary>Reads the JSON form from a parsed element; throws <see cref="FormatException"/> naming the problem.</summary>
     public static SignedHop FromElement(JsonElement element)
     {
+        try
+        {
+            return Read(element);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json will not decode escaped lone surrogates into .NET strings.
+            throw new FormatException("Signed hop contains a string that is not well-formed Unicode.", e);
+        }
+    }
+
+    private static SignedHop Read(JsonElement element)
+    {
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"Signed hop must be a JSON object, not {element.ValueKind}.");
