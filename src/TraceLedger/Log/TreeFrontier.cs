@@ -4,7 +4,8 @@ namespace TraceLedger.Log;
 
 /// <summary>
 /// The right edge of the tree: one aligned perfect subtree per set bit of the size, largest first. Appending a
-/// leaf merges equal-sized neighbours, and every merge is a newly completed node for the tree_nodes table.
+/// leaf completes the subtrees <see cref="MerkleProofs.CompletedSubtrees"/> names; each one above the leaf is a
+/// new row for the tree_nodes table.
 /// </summary>
 internal sealed class TreeFrontier
 {
@@ -41,21 +42,24 @@ internal sealed class TreeFrontier
     /// <summary>Appends leaf number <see cref="Size"/> and reports each interior node it completes.</summary>
     public void Append(byte[] leafHash, List<TreeNode> completed)
     {
-        var current = new TreeNode(0, Size, leafHash);
-        while (nodes.Count > 0 && nodes[^1].Level == current.Level)
+        var subtrees = MerkleProofs.CompletedSubtrees(Size, leafHash, Find);
+
+        // Every left sibling merged into the new top was a frontier node; they sit at the end of the list.
+        nodes.RemoveRange(nodes.Count - (subtrees.Count - 1), subtrees.Count - 1);
+        var top = subtrees[^1];
+        nodes.Add(new TreeNode(top.Level, top.Index, top.Hash));
+        for (var i = 1; i < subtrees.Count; i++)
         {
-            var left = nodes[^1];
-            nodes.RemoveAt(nodes.Count - 1);
-            current = new TreeNode(current.Level + 1, left.Index >> 1, MerkleHash.Node(left.Hash, current.Hash));
-            completed.Add(current);
+            completed.Add(new TreeNode(subtrees[i].Level, subtrees[i].Index, subtrees[i].Hash));
         }
 
-        nodes.Add(current);
         Size++;
     }
 
     /// <summary>The root hash MTH(D[Size]).</summary>
-    public byte[] Root() => MerkleProofs.RangeHash(0, Size, (index, level) =>
+    public byte[] Root() => MerkleProofs.Root(Size, Find);
+
+    private byte[] Find(long index, int level) =>
         nodes.Find(n => n.Level == level && n.Index == index)?.Hash
-        ?? throw new InvalidOperationException($"The tree frontier has no node ({level}, {index}) for size {Size}."));
+        ?? throw new InvalidOperationException($"The tree frontier has no node ({level}, {index}) for size {Size}.");
 }
