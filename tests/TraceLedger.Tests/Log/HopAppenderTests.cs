@@ -203,6 +203,22 @@ public sealed class HopAppenderTests
         Assert.True(audit.Clean, audit.Summary);
     }
 
+    [Fact]
+    public async Task ItemHistory_WalksThePerItemChainNewestFirst()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        var key = await temp.AddDeviceAsync("scanner-1");
+        var receipts = await temp.Ledger.AppendAsync(
+            [SignedHop.Create(temp.NextHop("scanner-1", 7), key), SignedHop.Create(temp.NextHop("scanner-1", 8), key)], None);
+        var later = await temp.Ledger.AppendAsync([SignedHop.Create(temp.NextHop("scanner-1", 7), key)], None);
+        var item = temp.NextHop("scanner-1", 7).Identifiers[0];
+
+        var history = await temp.Ledger.ItemHistoryAsync(item, 10, None);
+
+        Assert.Equal([later[0].Seq!.Value, receipts[0].Seq!.Value], history.Select(e => e.Seq));
+        Assert.Empty(await temp.Ledger.ItemHistoryAsync("gtin:00000000000000:ser:none", 10, None));
+    }
+
     private static async Task<long> ScalarAsync(TempLedger temp, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath}");
