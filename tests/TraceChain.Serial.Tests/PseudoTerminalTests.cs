@@ -1,0 +1,56 @@
+namespace TraceChain.Serial.Tests;
+
+public sealed class PseudoTerminalTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void Pair_BytesFlowBothWaysThroughTheLink()
+    {
+        var link = Path.Combine(_dir.Path, "scanner1");
+        using var pty = PseudoTerminal.Open(link);
+        using var port = new TtySerialPort(new SerialPortOptions(link, 115200));
+        var probe = new PortProbe(port);
+        port.Open();
+
+        pty.Write("]d2ABC\r"u8);
+        port.Write("ack"u8);
+
+        probe.WaitForBytes(7);
+        Assert.Equal("]d2ABC\r"u8.ToArray(), probe.Bytes);
+        var buffer = new byte[16];
+        var n = 0;
+        while (n < 3)
+        {
+            var got = pty.Read(buffer.AsSpan(n), TimeSpan.FromSeconds(5));
+            Assert.True(got > 0, "no bytes from the client within 5 s");
+            n += got;
+        }
+
+        Assert.Equal("ack"u8.ToArray(), buffer[..3]);
+        Assert.StartsWith("/dev/pts/", pty.SlavePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispose_ClientSeesHangUpAndReconnectsToTheNewPair()
+    {
+        var link = Path.Combine(_dir.Path, "scanner2");
+        var pty = PseudoTerminal.Open(link);
+        using var port = new TtySerialPort(new SerialPortOptions(link) { ReconnectMaxDelay = TimeSpan.FromMilliseconds(100) });
+        var probe = new PortProbe(port);
+        port.Start();
+        probe.WaitForEvent("connected");
+
+        pty.Dispose();
+        probe.WaitForEvent("disconnected");
+        Assert.False(File.Exists(link));
+
+        using var replugged = PseudoTerminal.Open(link);
+        probe.WaitForEvent("connected", 2);
+        replugged.Write("again\n"u8);
+        probe.WaitForBytes(6);
+        Assert.Equal("again\n"u8.ToArray(), probe.Bytes);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
