@@ -5,20 +5,20 @@ using TraceChain.Serial.Interop;
 namespace TraceChain.Serial;
 
 /// <summary>
-/// A pseudo-terminal pair from openpty(): this object keeps the master (the "device" side a simulator drives)
-/// and holds the slave open so the pair survives until a client opens <see cref="SlavePath"/> with a
-/// <see cref="TtySerialPort"/>. Disposing closes both, which the client sees as a hang-up — an unplug.
-/// Optionally publishes a symlink to the slave, replaced atomically so clients reopening it find the new pair.
+/// A pseudo-terminal pair from openpty(): this object keeps the master (the "device" side a simulator drives);
+/// a client opens <see cref="SlavePath"/> (or the symlink) with a <see cref="TtySerialPort"/>. The slave is set
+/// raw and closed again, so <see cref="IsClientConnected"/> can tell from the master whether a client has the
+/// port open (the master polls POLLHUP while nobody does) — the simulator's stand-in for a host raising DTR.
+/// Bytes written before the client opens wait in the queue. Disposing closes the master, which the client sees
+/// as a hang-up — an unplug. The symlink is replaced atomically so clients reopening it find the new pair.
 /// </summary>
 public sealed unsafe class PseudoTerminal : IDisposable
 {
     private int _master;
-    private int _slave;
 
-    private PseudoTerminal(int master, int slave, string slavePath, string? linkPath)
+    private PseudoTerminal(int master, string slavePath, string? linkPath)
     {
         _master = master;
-        _slave = slave;
         SlavePath = slavePath;
         LinkPath = linkPath;
     }
@@ -58,7 +58,8 @@ public sealed unsafe class PseudoTerminal : IDisposable
                 File.Move(temp, linkPath, overwrite: true);
             }
 
-            return new PseudoTerminal(master, slave, slavePath, linkPath);
+            Libc.Close(slave);
+            return new PseudoTerminal(master, slavePath, linkPath);
         }
         catch
         {
@@ -68,7 +69,22 @@ public sealed unsafe class PseudoTerminal : IDisposable
         }
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for bytes the client wrote; returns 0 when none came.</summary>
+    /// <summary>True while some client has the slave open.</summary>
+    public bool IsClientConnected
+    {
+        get
+        {
+            var fd = Volatile.Read(ref _master);
+            ObjectDisposedException.ThrowIf(fd < 0, this);
+            var pfd = new PollFd { Fd = fd, Events = Libc.PollIn };
+            return Libc.Poll(&pfd, 1, 0) >= 0 && (pfd.ReturnedEvents & Libc.PollHup) == 0;
+        }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for bytes the client wrote; returns 0 when none came. Returns at once
+    /// with 0 while no client is connected (check <see cref="IsClientConnected"/>).
+    /// </summary>
     public int Read(Span<byte> buffer, TimeSpan timeout)
     {
         var fd = Volatile.Read(ref _master);
@@ -86,7 +102,8 @@ public sealed unsafe class PseudoTerminal : IDisposable
             if (n < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                return errno is Libc.EIntr or Libc.EAgain ? 0 : throw SerialPortException.FromErrno("read from", "pty master of " + SlavePath, errno);
+                // EIO: the client closed the slave meanwhile.
+                return errno is Libc.EIntr or Libc.EAgain or Errno.EIo ? 0 : throw SerialPortException.FromErrno("read from", "pty master of " + SlavePath, errno);
             }
 
             return (int)n;
@@ -119,7 +136,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
         }
     }
 
-    /// <summary>Closes master and slave (the client sees a hang-up) and removes the symlink if it still points here.</summary>
+    /// <summary>Closes the master (the client sees a hang-up) and removes the symlink if it still points here.</summary>
     public void Dispose()
     {
         var master = Interlocked.Exchange(ref _master, -1);
@@ -129,7 +146,6 @@ public sealed unsafe class PseudoTerminal : IDisposable
         }
 
         Libc.Close(master);
-        Libc.Close(Interlocked.Exchange(ref _slave, -1));
         if (LinkPath is not null && new FileInfo(LinkPath).LinkTarget == SlavePath)
         {
             File.Delete(LinkPath);

@@ -11,9 +11,11 @@ public sealed class PseudoTerminalTests : IDisposable
         using var pty = PseudoTerminal.Open(link);
         using var port = new TtySerialPort(new SerialPortOptions(link, 115200));
         var probe = new PortProbe(port);
-        port.Open();
-
+        Assert.False(pty.IsClientConnected);
         pty.Write("]d2ABC\r"u8);
+
+        port.Open();
+        Assert.True(pty.IsClientConnected);
         port.Write("ack"u8);
 
         probe.WaitForBytes(7);
@@ -29,6 +31,8 @@ public sealed class PseudoTerminalTests : IDisposable
 
         Assert.Equal("ack"u8.ToArray(), buffer[..3]);
         Assert.StartsWith("/dev/pts/", pty.SlavePath, StringComparison.Ordinal);
+        port.Dispose();
+        Assert.False(pty.IsClientConnected);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ namespace TraceChain.Protocol.Scanning;
 /// <summary>
 /// Sender half of SSI's stop-and-wait handshake, without I/O or clocks: <see cref="Start"/> a frame, then report
 /// the peer's ACK/NAK or an ACK timeout; the sender answers with the next step. NAK_RESEND and timeouts resend the
-/// frame with the retransmit bit set, up to <see cref="MaxRetries"/> times. Not thread-safe.
+/// frame with the retransmit bit set, up to <see cref="MaxRetries"/> times. SSI has no sequence numbers, so every
+/// transmission can earn one reply: after a frame was sent k times and acknowledged, up to k-1 late replies may
+/// still be on the way; they are counted and ignored so a late ACK is never taken for the next frame's. Not thread-safe.
 /// </summary>
 public sealed class SsiSender
 {
@@ -23,6 +25,11 @@ public sealed class SsiSender
     /// <summary>Resends so far for the pending frame.</summary>
     public int Retries { get; private set; }
 
+    /// <summary>Replies still expected for earlier transmissions; they will be ignored.</summary>
+    public int StaleReplies { get; private set; }
+
+    private int _repliesForPending;
+
     /// <summary>The cause of the last NAK received, if any.</summary>
     public SsiNakCause? LastNakCause { get; private set; }
 
@@ -38,6 +45,7 @@ public sealed class SsiSender
 
         Pending = frame.IsRetransmit ? new SsiFrame(frame.Opcode, frame.Source, frame.Status & ~SsiStatus.Retransmit, frame.Data) : frame;
         Retries = 0;
+        _repliesForPending = 0;
         LastNakCause = null;
         return Pending;
     }
@@ -46,46 +54,66 @@ public sealed class SsiSender
     public SsiSendStep OnReply(SsiFrame reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Opcode is not (SsiOpcode.Ack or SsiOpcode.Nak))
+        {
+            throw new ArgumentException($"expected CMD_ACK or CMD_NAK, got opcode 0x{(byte)reply.Opcode:X2}", nameof(reply));
+        }
+
+        if (StaleReplies > 0)
+        {
+            StaleReplies--;
+            return SsiSendStep.Ignored;
+        }
+
         if (Pending is null)
         {
             return SsiSendStep.Ignored;
         }
 
-        switch (reply.Opcode)
+        _repliesForPending++;
+        if (reply.Opcode == SsiOpcode.Ack)
         {
-            case SsiOpcode.Ack:
-                Pending = null;
-                return SsiSendStep.Delivered;
-            case SsiOpcode.Nak:
-                LastNakCause = reply.NakCause;
-                if (reply.NakCause is null or SsiNakCause.Resend)
-                {
-                    return Retry();
-                }
-
-                Pending = null;
-                return SsiSendStep.Rejected;
-            default:
-                throw new ArgumentException($"expected CMD_ACK or CMD_NAK, got opcode 0x{(byte)reply.Opcode:X2}", nameof(reply));
+            Finish();
+            return SsiSendStep.Delivered;
         }
+
+        LastNakCause = reply.NakCause;
+        if (reply.NakCause is null or SsiNakCause.Resend)
+        {
+            return Retry();
+        }
+
+        Finish();
+        return SsiSendStep.Rejected;
     }
 
     /// <summary>Handles the ACK timer running out.</summary>
     public SsiSendStep OnTimeout() => Pending is null ? SsiSendStep.Ignored : Retry();
 
-    /// <summary>Abandons the pending frame, e.g. when the link went down.</summary>
-    public void Abandon() => Pending = null;
+    /// <summary>Abandons the pending frame and forgets late replies, e.g. when the link went down.</summary>
+    public void Abandon()
+    {
+        Pending = null;
+        StaleReplies = 0;
+    }
 
     private SsiSendStep Retry()
     {
         if (Retries >= MaxRetries)
         {
-            Pending = null;
+            Finish();
             return SsiSendStep.GaveUp;
         }
 
         Retries++;
         Pending = Pending!.AsRetransmit();
         return SsiSendStep.Resend;
+    }
+
+    private void Finish()
+    {
+        // Each transmission may still earn a reply; capped so a silent peer cannot make us deaf for long.
+        StaleReplies = Math.Min(StaleReplies + (1 + Retries - _repliesForPending), MaxRetries + 1);
+        Pending = null;
     }
 }

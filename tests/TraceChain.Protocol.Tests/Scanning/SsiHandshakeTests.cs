@@ -68,6 +68,34 @@ public sealed class SsiHandshakeTests
     }
 
     [Fact]
+    public void Sender_LateAckForARetransmission_IsNotTakenForTheNextFrame()
+    {
+        var sender = new SsiSender();
+        sender.Start(Scan);
+        Assert.Equal(SsiSendStep.Resend, sender.OnTimeout());
+        Assert.Equal(SsiSendStep.Delivered, sender.OnReply(SsiFrame.Ack(SsiSource.Host)));
+        Assert.Equal(1, sender.StaleReplies);
+
+        sender.Start(SsiFrame.DecodeData(0x03, "XYZ"u8));
+
+        Assert.Equal(SsiSendStep.Ignored, sender.OnReply(SsiFrame.Ack(SsiSource.Host)));
+        Assert.Equal(SsiSendStep.Resend, sender.OnReply(SsiFrame.Nak(SsiSource.Host, SsiNakCause.Resend)));
+        Assert.Equal(SsiSendStep.Delivered, sender.OnReply(SsiFrame.Ack(SsiSource.Host)));
+    }
+
+    [Fact]
+    public void Sender_NakedThenAcked_ExpectsNoLateReplies()
+    {
+        var sender = new SsiSender();
+        sender.Start(Scan);
+        sender.OnReply(SsiFrame.Nak(SsiSource.Host, SsiNakCause.Resend));
+
+        sender.OnReply(SsiFrame.Ack(SsiSource.Host));
+
+        Assert.Equal(0, sender.StaleReplies);
+    }
+
+    [Fact]
     public void Receiver_GoodFrame_IsAckedAndDelivered()
     {
         var result = new SsiReceiver(SsiSource.Host).Accept(Scan);
