@@ -96,22 +96,21 @@ public sealed class LineDecoder
             return;
         }
 
-        var line = _line.AsSpan(0, length);
-        string? aim = null;
-        if (_options.DetectAimPrefix && HasAimPrefix(line))
-        {
-            aim = System.Text.Encoding.ASCII.GetString(line[..3]);
-            line = line[3..];
-        }
-
-        if (line.IsEmpty)
+        if (length == 0)
         {
             return;
         }
 
-        scans.Add(new ScannedCode(line.ToArray(), aim));
-    }
+        ReadOnlyMemory<byte> line = _line.AsSpan(0, length).ToArray();
+        string? aim = null;
+        if (_options.DetectAimPrefix)
+        {
+            (aim, line) = AimPrefix.Split(line);
+        }
 
-    private static bool HasAimPrefix(ReadOnlySpan<byte> line) =>
-        line.Length >= 3 && line[0] == (byte)']' && char.IsAsciiLetter((char)line[1]) && char.IsAsciiLetterOrDigit((char)line[2]);
+        if (!line.IsEmpty)
+        {
+            scans.Add(new ScannedCode(line, aim));
+        }
+    }
 }
