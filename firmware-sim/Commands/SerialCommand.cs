@@ -9,7 +9,6 @@ namespace FirmwareSim.Commands;
 /// <summary>`firmware-sim serial`: N scanners on pseudo-terminals in line or SSI mode, playing a scenario.</summary>
 public static class SerialCommand
 {
-    private static readonly TimeSpan LineDrainGrace = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
@@ -72,8 +71,10 @@ public static class SerialCommand
                 await simulation.Completion.WaitAsync(cancellationToken);
                 var lost = simulation.Scanners.Sum(s => s.ScansLost);
                 await log.WriteLineAsync($"done: {simulation.Scanners.Sum(s => s.ScansSent)} scans sent, {lost} lost");
-                // Line mode has no ACK: give hosts a moment to read the last lines before the ptys close.
-                await Task.Delay(exitWhenDone ? (options.Mode == ScannerMode.Line ? LineDrainGrace : TimeSpan.Zero) : Timeout.InfiniteTimeSpan, cancellationToken);
+                if (!exitWhenDone)
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
 
                 return lost == 0 ? 0 : 1;
             }

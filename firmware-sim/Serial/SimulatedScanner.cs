@@ -15,6 +15,7 @@ namespace FirmwareSim.Serial;
 public sealed class SimulatedScanner : IDisposable
 {
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
     private readonly SimulatedScannerOptions _options;
     private readonly TimeProvider _time = TimeProvider.System;
@@ -53,7 +54,10 @@ public sealed class SimulatedScanner : IDisposable
     /// <summary>The symlink a host opens.</summary>
     public string LinkPath => _options.LinkPath;
 
-    /// <summary>Completes when every scenario step has been played (the pty stays up until disposed).</summary>
+    /// <summary>
+    /// Completes when every scenario step has been played and the host has read what was written (waiting at most
+    /// 2 s for that); the pty stays up until disposed.
+    /// </summary>
     public Task Completion => _done.Task;
 
     /// <summary>Host commands received and obeyed, in order.</summary>
@@ -95,6 +99,7 @@ public sealed class SimulatedScanner : IDisposable
                 Play(step);
             }
 
+            WaitUntilDrained();
             _log($"scanner{Id} scenario done: {ScansSent} sent, {ScansLost} lost");
             _done.TrySetResult();
             while (!_stop.IsCancellationRequested)
@@ -233,6 +238,7 @@ public sealed class SimulatedScanner : IDisposable
 
     private void Unplug(TimeSpan duration)
     {
+        WaitUntilDrained();
         _sender.Abandon();
         _pty!.Dispose();
         _log($"scanner{Id} unplugged for {duration.TotalMilliseconds} ms");
@@ -246,6 +252,9 @@ public sealed class SimulatedScanner : IDisposable
         _pty = PseudoTerminal.Open(_options.LinkPath);
         _log($"scanner{Id} replugged {_options.LinkPath} -> {_pty.SlavePath}");
     }
+
+    /// <summary>Line mode has no ACK: before an unplug or the end, let the host read what was written (bounded).</summary>
+    private void WaitUntilDrained() => Service(DrainLimit, () => _pty!.PendingForClient == 0);
 
     private void WriteFrame(SsiFrame frame, bool corrupt, bool split)
     {

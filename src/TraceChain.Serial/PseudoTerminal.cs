@@ -82,6 +82,33 @@ public sealed unsafe class PseudoTerminal : IDisposable
     }
 
     /// <summary>
+    /// Bytes written to the master that the client has not read yet (FIONREAD on the slave). Lets a simulator
+    /// wait until the host drained its lines before an unplug, since line mode has no acknowledgement.
+    /// </summary>
+    public int PendingForClient
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _master) < 0, this);
+            var fd = Libc.Open(SlavePath, Libc.ORdWr | Libc.ONoCtty | Libc.ONonBlock | Libc.OCloExec);
+            if (fd < 0)
+            {
+                throw SerialPortException.FromErrno("open", SlavePath, Marshal.GetLastPInvokeError());
+            }
+
+            try
+            {
+                int count;
+                return Libc.Ioctl(fd, Libc.FionRead, &count) == 0 ? count : throw SerialPortException.FromErrno("query", SlavePath, Marshal.GetLastPInvokeError());
+            }
+            finally
+            {
+                Libc.Close(fd);
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits up to <paramref name="timeout"/> for bytes the client wrote; returns 0 when none came. Returns at once
     /// with 0 while no client is connected (check <see cref="IsClientConnected"/>).
     /// </summary>

@@ -13,6 +13,7 @@ public sealed class PseudoTerminalTests : IDisposable
         var probe = new PortProbe(port);
         Assert.False(pty.IsClientConnected);
         pty.Write("]d2ABC\r"u8);
+        Assert.Equal(7, pty.PendingForClient);
 
         port.Open();
         Assert.True(pty.IsClientConnected);
@@ -20,6 +21,7 @@ public sealed class PseudoTerminalTests : IDisposable
 
         probe.WaitForBytes(7);
         Assert.Equal("]d2ABC\r"u8.ToArray(), probe.Bytes);
+        Assert.Equal(0, pty.PendingForClient);
         var buffer = new byte[16];
         var n = 0;
         while (n < 3)

@@ -78,6 +78,12 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 
+    /// <summary>FIONREAD: bytes waiting to be read.</summary>
+    public const ulong FionRead = 0x541B;
+
+    [LibraryImport(Lib, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, int* argument);
+
     [LibraryImport(Lib, EntryPoint = "openpty", SetLastError = true)]
     public static partial int OpenPty(int* master, int* slave, byte* name, Termios* termios, void* windowSize);
 
