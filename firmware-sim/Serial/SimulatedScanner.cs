@@ -254,7 +254,16 @@ public sealed class SimulatedScanner : IDisposable
     }
 
     /// <summary>Line mode has no ACK: before an unplug or the end, let the host read what was written (bounded).</summary>
-    private void WaitUntilDrained() => Service(DrainLimit, () => _pty!.PendingForClient == 0);
+    private void WaitUntilDrained()
+    {
+        // Two empty readings one slice apart: fresh writes can sit in the kernel's flip buffer, uncounted, briefly.
+        var emptyReadings = 0;
+        Service(DrainLimit, () =>
+        {
+            emptyReadings = _pty!.PendingForClient == 0 ? emptyReadings + 1 : 0;
+            return emptyReadings >= 2;
+        });
+    }
 
     private void WriteFrame(SsiFrame frame, bool corrupt, bool split)
     {

@@ -83,7 +83,8 @@ public sealed unsafe class PseudoTerminal : IDisposable
 
     /// <summary>
     /// Bytes written to the master that the client has not read yet (FIONREAD on the slave). Lets a simulator
-    /// wait until the host drained its lines before an unplug, since line mode has no acknowledgement.
+    /// wait until the host drained its lines before an unplug, since line mode has no acknowledgement. Bytes
+    /// written a moment ago may still sit in the kernel's flip buffer and not be counted yet.
     /// </summary>
     public int PendingForClient
     {

@@ -13,7 +13,8 @@ public sealed class PseudoTerminalTests : IDisposable
         var probe = new PortProbe(port);
         Assert.False(pty.IsClientConnected);
         pty.Write("]d2ABC\r"u8);
-        Assert.Equal(7, pty.PendingForClient);
+        // The kernel moves written bytes to the slave's queue asynchronously, so wait for the count to show.
+        Assert.True(SpinWait.SpinUntil(() => pty.PendingForClient == 7, TimeSpan.FromSeconds(5)), "7 bytes never queued for the client");
 
         port.Open();
         Assert.True(pty.IsClientConnected);
