@@ -213,8 +213,9 @@ public sealed class TtySerialPort : IDisposable
                     throw SerialPortException.HungUp(Device);
                 }
             }
-            catch (SerialPortException ex) when (!_stop.IsCancellationRequested)
+            catch (SerialPortException ex)
             {
+                // Also when stopping: an exception must never escape the thread (it would end the process).
                 LastError = ex;
                 CloseHandle(ex, raise: true);
                 if (!_options.Reconnect)

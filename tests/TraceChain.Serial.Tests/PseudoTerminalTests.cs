@@ -59,5 +59,43 @@ public sealed class PseudoTerminalTests : IDisposable
         Assert.Equal("again\n"u8.ToArray(), probe.Bytes);
     }
 
+    [Fact]
+    public void ThrowingDataHandler_IsReportedAndReadingGoesOn()
+    {
+        var link = Path.Combine(_dir.Path, "scanner3");
+        using var pty = PseudoTerminal.Open(link);
+        using var port = new TtySerialPort(new SerialPortOptions(link));
+        var probe = new PortProbe(port);
+        var failures = new List<Exception>();
+        var thrown = false;
+        port.DataReceived += (_, _) =>
+        {
+            if (!thrown)
+            {
+                thrown = true;
+                throw new InvalidOperationException("handler bug");
+            }
+        };
+        port.HandlerFailed += (_, e) =>
+        {
+            lock (failures)
+            {
+                failures.Add(e.Error!);
+            }
+        };
+        port.Open();
+
+        pty.Write("one\r"u8);
+        probe.WaitForBytes(4);
+        pty.Write("two\r"u8);
+        probe.WaitForBytes(8);
+
+        Assert.Equal("one\rtwo\r"u8.ToArray(), probe.Bytes);
+        lock (failures)
+        {
+            Assert.Equal("handler bug", Assert.Single(failures).Message);
+        }
+    }
+
     public void Dispose() => _dir.Dispose();
 }
