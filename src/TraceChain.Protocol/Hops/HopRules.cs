@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TraceChain.Protocol.Gs1;
 
 namespace TraceChain.Protocol.Hops;
 
@@ -137,11 +138,11 @@ public static partial class HopRules
             return;
         }
 
-        if (!Gs1CheckDigit.AllDigits(gln, 13))
+        if (!PackIdentifier.IsDigits(gln, 13))
         {
             problems.Add($"{field} '{gln}' must be a 13-digit GLN");
         }
-        else if (!Gs1CheckDigit.IsValid(gln))
+        else if (!CheckDigit.IsValid(gln))
         {
             problems.Add($"{field} GLN '{gln}' has a wrong check digit");
         }

@@ -1,3 +1,5 @@
+using TraceChain.Protocol.Gs1;
+
 namespace TraceChain.Protocol.Hops;
 
 /// <summary>
@@ -46,12 +48,12 @@ public static class PackIdentifier
         if (id.StartsWith(GtinPrefix, StringComparison.Ordinal))
         {
             var rest = id[GtinPrefix.Length..];
-            if (rest.Length < 14 || !Gs1CheckDigit.AllDigits(rest[..14], 14))
+            if (rest.Length < 14 || !IsDigits(rest[..14], 14))
             {
                 return $"'{identifier}': GTIN must be 14 digits";
             }
 
-            if (!Gs1CheckDigit.IsValid(rest[..14]))
+            if (!CheckDigit.IsValid(rest[..14]))
             {
                 return $"'{identifier}': GTIN check digit is wrong";
             }
@@ -81,24 +83,25 @@ public static class PackIdentifier
         if (id.StartsWith(SsccPrefix, StringComparison.Ordinal))
         {
             var digits = id[SsccPrefix.Length..];
-            return !Gs1CheckDigit.AllDigits(digits, 18) ? $"'{identifier}': SSCC must be 18 digits"
-                : !Gs1CheckDigit.IsValid(digits) ? $"'{identifier}': SSCC check digit is wrong"
+            return !IsDigits(digits, 18) ? $"'{identifier}': SSCC must be 18 digits"
+                : !CheckDigit.IsValid(digits) ? $"'{identifier}': SSCC check digit is wrong"
                 : null;
         }
 
         if (id.StartsWith(ChinaPrefix, StringComparison.Ordinal))
         {
-            return Gs1CheckDigit.AllDigits(id[ChinaPrefix.Length..], 20) ? null : $"'{identifier}': Chinese traceability code must be 20 digits";
+            return IsDigits(id[ChinaPrefix.Length..], 20) ? null : $"'{identifier}': Chinese traceability code must be 20 digits";
         }
 
         return $"'{identifier}': unknown identifier scheme (expected gtin:, sscc: or cn:)";
     }
 
     /// <summary>GS1 CSET 82 (General Specifications figure 7.11-1).</summary>
-    internal static bool IsCset82(char c) =>
-        c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9')
-            or '!' or '"' or '%' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or '-' or '.' or '/'
-            or ':' or ';' or '<' or '=' or '>' or '?' or '_';
+    internal static bool IsCset82(char c) => Gs1CharSets.Contains(Gs1CharSet.Cset82, c);
+
+    /// <summary>True when <paramref name="text"/> is exactly <paramref name="length"/> ASCII digits.</summary>
+    internal static bool IsDigits(ReadOnlySpan<char> text, int length) =>
+        text.Length == length && !text.ContainsAnyExceptInRange('0', '9');
 
     private static string Require(string id) => Problem(id) is { } problem ? throw new FormatException(problem) : id;
 }
