@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TraceChain.Protocol.China;
 using TraceChain.Protocol.Gs1;
 using TraceChain.Protocol.Hops;
 using TraceChain.Protocol.Merkle;
@@ -172,7 +173,9 @@ public sealed class CommissioningService
         }
         else if (request.ChinaCodes is { } codes)
         {
-            identifiers.AddRange(codes.Select(c => Identifier(() => PackIdentifier.ForChinaCode(c ?? ""))));
+            identifiers.AddRange(codes.Select(c => ChinaDrugCode.TryParse(c, out var code, out var error)
+                ? PackIdentifier.ForChinaCode(code.Canonical)
+                : throw new PackRequestException($"China code '{c}': {error.Message}")));
         }
         else
         {
