@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FirmwareSim.Commands;
 
 var root = new RootCommand("firmware-sim: simulates scanner firmware on pseudo-terminals and MQTT.");
-return root.Parse(args).Invoke();
+root.Subcommands.Add(SerialCommand.Create());
+return await root.Parse(args).InvokeAsync();
