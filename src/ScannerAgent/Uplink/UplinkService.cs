@@ -36,8 +36,20 @@ public sealed class UplinkService
     /// <summary>Raised for each settled entry with its receipt (on the uplink task).</summary>
     public event Action<OutboxEntry, UplinkReceipt>? Settled;
 
-    /// <summary>Uploads until cancelled.</summary>
+    /// <summary>Uploads until cancelled; returns normally then, leaving unsettled entries for the next start.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UploadLoopAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // An upload in flight was abandoned; its hops stay pending and a re-upload gets the same receipts.
+        }
+    }
+
+    private async Task UploadLoopAsync(CancellationToken cancellationToken)
     {
         var delay = _options.RetryMin;
         var down = false;
@@ -136,9 +148,9 @@ public sealed class UplinkService
                 await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // The wait timed out: look at the outbox again.
+            // Timed out (look at the outbox again) or shutting down (the loop ends).
         }
     }
 }
