@@ -6,4 +6,5 @@ root.Subcommands.Add(CheckScanCommand.Create());
 root.Subcommands.Add(KeygenCommand.Create());
 root.Subcommands.Add(RegisterCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 return CommandLineExit.Run(root, args);

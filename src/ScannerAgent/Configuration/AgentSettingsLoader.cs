@@ -115,7 +115,7 @@ public static partial class AgentSettingsLoader
         var workflow = ScannerSetup.ParseWorkflow(scanner.Workflow);
         if (workflow is null)
         {
-            problems.Add($"{at}:Workflow '{scanner.Workflow}' must be receive, ship, pack, dispense or verify");
+            problems.Add($"{at}:Workflow '{scanner.Workflow}' must be commission, receive, ship, pack, dispense or verify");
         }
 
         CheckGln($"{at}:Destination", scanner.Destination, required: workflow == Workflow.Ship, problems);

@@ -18,7 +18,7 @@ public sealed class ScannerSettings
     /// <summary>Line mode suffix: <c>cr</c>, <c>lf</c> or <c>crlf</c>.</summary>
     public string Suffix { get; set; } = "cr";
 
-    /// <summary>receive, ship, pack, dispense or verify.</summary>
+    /// <summary>commission, receive, ship, pack, dispense or verify.</summary>
     public string Workflow { get; set; } = "receive";
 
     /// <summary>GLN the goods go to (ship).</summary>

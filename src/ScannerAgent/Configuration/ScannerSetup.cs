@@ -22,7 +22,7 @@ public sealed record ScannerSetup(string Name, SerialScannerOptions Serial, Work
         ArgumentNullException.ThrowIfNull(settings);
         var mode = ParseMode(settings.Mode) ?? throw new ArgumentException($"scanner {settings.DisplayName}: mode '{settings.Mode}' must be line or ssi", nameof(settings));
         var suffix = ParseSuffix(settings.Suffix) ?? throw new ArgumentException($"scanner {settings.DisplayName}: suffix '{settings.Suffix}' must be cr, lf or crlf", nameof(settings));
-        var workflow = ParseWorkflow(settings.Workflow) ?? throw new ArgumentException($"scanner {settings.DisplayName}: workflow '{settings.Workflow}' must be receive, ship, pack, dispense or verify", nameof(settings));
+        var workflow = ParseWorkflow(settings.Workflow) ?? throw new ArgumentException($"scanner {settings.DisplayName}: workflow '{settings.Workflow}' must be commission, receive, ship, pack, dispense or verify", nameof(settings));
         var serial = new SerialScannerOptions(new SerialPortOptions(settings.Port, settings.Baud), mode) { Line = new LineDecoderOptions(suffix) };
         var parent = string.IsNullOrWhiteSpace(settings.Parent) ? null : "sscc:" + settings.Parent.Trim();
         return new ScannerSetup(settings.DisplayName, serial, workflow, Blank(settings.Destination), Blank(settings.Source), parent);
@@ -48,6 +48,7 @@ public sealed record ScannerSetup(string Name, SerialScannerOptions Serial, Work
     /// <summary>Parses a workflow name (any case; <c>verify-only</c> is an alias of verify).</summary>
     public static Workflow? ParseWorkflow(string? text) => text?.Trim().ToUpperInvariant() switch
     {
+        "COMMISSION" => Configuration.Workflow.Commission,
         "RECEIVE" => Configuration.Workflow.Receive,
         "SHIP" => Configuration.Workflow.Ship,
         "PACK" => Configuration.Workflow.Pack,

@@ -3,6 +3,9 @@ namespace ScannerAgent.Configuration;
 /// <summary>What a scan at one scanner means for the pack.</summary>
 public enum Workflow
 {
+    /// <summary>A manufacturer's line gives a printed pack its identity (CBV commissioning).</summary>
+    Commission,
+
     /// <summary>Goods arrive and are taken into custody (CBV receiving).</summary>
     Receive,
 

@@ -13,6 +13,7 @@ public static class HopBuilder
     /// <summary>The CBV business step and disposition of a workflow.</summary>
     public static (BizStep Step, Disposition Disposition) StepOf(Workflow workflow) => workflow switch
     {
+        Workflow.Commission => (BizStep.Commissioning, Disposition.Active),
         Workflow.Receive => (BizStep.Receiving, Disposition.SellableNotAccessible),
         Workflow.Ship => (BizStep.Shipping, Disposition.InTransit),
         Workflow.Pack => (BizStep.Packing, Disposition.InProgress),

@@ -19,6 +19,7 @@ public sealed class HopBuilderTests
     }
 
     [Theory]
+    [InlineData("commission", BizStep.Commissioning, Disposition.Active)]
     [InlineData("receive", BizStep.Receiving, Disposition.SellableNotAccessible)]
     [InlineData("dispense", BizStep.Dispensing, Disposition.Dispensed)]
     [InlineData("verify", BizStep.Inspecting, Disposition.SellableAccessible)]
