@@ -85,7 +85,7 @@ public sealed class ScannerWorker : IDisposable
         {
             await foreach (var scan in _scanner.Scans.ReadAllAsync(cancellationToken))
             {
-                Handle(scan);
+                await HandleAsync(scan, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -112,7 +112,7 @@ public sealed class ScannerWorker : IDisposable
     /// <summary>Closes the port.</summary>
     public void Dispose() => _scanner.Dispose();
 
-    private void Handle(ScannedCode scan)
+    private async Task HandleAsync(ScannedCode scan, CancellationToken cancellationToken)
     {
         var reading = ScanInterpreter.Read(scan.TextWithSymbologyIdentifier, _identity.ParseOptions);
         if (!reading.IsValid)
@@ -126,8 +126,8 @@ public sealed class ScannerWorker : IDisposable
         OutboxEntry entry;
         try
         {
-            entry = _outbox.Append(_identity.DeviceId, Name, _setup.Workflow.ToString().ToLowerInvariant(), counter =>
-                SignedHop.Create(HopBuilder.Build(_identity.DeviceId, _identity.Location, _setup, reading, counter, _identity.Time.GetUtcNow(), _identity.Zone), _identity.Key), _identity.Time.GetUtcNow());
+            entry = await _outbox.AppendAsync(_identity.DeviceId, Name, _setup.Workflow.ToString().ToLowerInvariant(), counter =>
+                SignedHop.Create(HopBuilder.Build(_identity.DeviceId, _identity.Location, _setup, reading, counter, _identity.Time.GetUtcNow(), _identity.Zone), _identity.Key), _identity.Time.GetUtcNow(), cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {

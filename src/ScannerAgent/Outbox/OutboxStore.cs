@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using TraceChain.Protocol.Signing;
 
@@ -7,17 +8,20 @@ namespace ScannerAgent.Outbox;
 /// The durable outbox: a SQLite file (WAL, synchronous=FULL) holding every signed hop until the ledger settles it,
 /// and the device counter. <see cref="Append"/> stores the hop and advances the counter in one transaction, so
 /// after a crash either both happened or neither; the counter never goes back and a hop is never half-written.
-/// One connection guarded by a lock: SQLite allows one writer anyway, and scans arrive at human rates.
+/// One connection guarded by a lock (SQLite allows one writer anyway); appends go through one writer task.
 /// </summary>
 public sealed class OutboxStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _sync = new();
+    private readonly Channel<AppendRequest> _appends = Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
 
     private OutboxStore(SqliteConnection connection, string path)
     {
         _connection = connection;
         Path = path;
+        _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Raised after an append commits (on the appending thread): the uplink wakes on it.</summary>
@@ -79,55 +83,117 @@ public sealed class OutboxStore : IDisposable
     }
 
     /// <summary>
-    /// Takes the next counter, signs the hop <paramref name="sign"/> builds for it and stores both durably; returns
-    /// only after the commit is on disk. The caller acknowledges the scanner after this returns.
+    /// Takes the next counter, signs the hop <paramref name="sign"/> builds for it and stores both durably; completes
+    /// only after the commit is on disk. The caller acknowledges the scanner after this completes. Appends that
+    /// arrive together (several scanners) share one transaction and one fsync (group commit); each still gets its
+    /// own counter, and one that fails (its signing throws) is rolled back alone.
     /// </summary>
-    public OutboxEntry Append(string deviceId, string scanner, string workflow, Func<long, SignedHop> sign, DateTimeOffset now)
+    public async Task<OutboxEntry> AppendAsync(string deviceId, string scanner, string workflow, Func<long, SignedHop> sign, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sign);
-        OutboxEntry entry;
-        lock (_sync)
+        var request = new AppendRequest(deviceId, scanner, workflow, sign, now);
+        await _appends.Writer.WriteAsync(request, cancellationToken);
+        return await request.Done.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<AppendRequest>();
+        while (await _appends.Reader.WaitToReadAsync())
         {
-            using var transaction = _connection.BeginTransaction();
-            long next;
-            using (var read = _connection.CreateCommand())
+            batch.Clear();
+            while (batch.Count < 256 && _appends.Reader.TryRead(out var request))
             {
-                read.Transaction = transaction;
-                read.CommandText = "SELECT last_counter FROM device_counter WHERE device_id = $d";
-                read.Parameters.AddWithValue("$d", deviceId);
-                next = (read.ExecuteScalar() is long last ? last : 0) + 1;
+                batch.Add(request);
             }
 
-            var signed = sign(next);
-            if (signed.Hop.Counter != next || signed.Hop.DeviceId != deviceId)
+            var done = new List<(AppendRequest Request, OutboxEntry Entry)>(batch.Count);
+            var failed = new List<(AppendRequest Request, Exception Error)>();
+            try
             {
-                throw new InvalidOperationException($"the hop must carry device {deviceId} and counter {next}");
+                lock (_sync)
+                {
+                    using var transaction = _connection.BeginTransaction();
+                    foreach (var request in batch)
+                    {
+                        transaction.Save("append");
+                        try
+                        {
+                            done.Add((request, Insert(transaction, request)));
+                            transaction.Release("append");
+                        }
+                        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or System.Security.Cryptography.CryptographicException)
+                        {
+                            transaction.Rollback("append");
+                            failed.Add((request, e));
+                        }
+                    }
+
+                    transaction.Commit();
+                }
+            }
+            catch (SqliteException e)
+            {
+                // Nothing of this batch is on disk: every waiting scan is refused (not acknowledged).
+                foreach (var request in batch)
+                {
+                    request.Done.TrySetException(new InvalidOperationException($"outbox {Path}: {e.Message}", e));
+                }
+
+                continue;
             }
 
-            entry = new OutboxEntry(next, scanner, signed.Hop.Identifiers[0], workflow, signed.ToEntryBytes());
-            using (var insert = _connection.CreateCommand())
+            foreach (var (request, error) in failed)
             {
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO outbox (counter, device_id, scanner, identifier, workflow, entry, created_utc)
-                    VALUES ($c, $d, $s, $i, $w, $e, $t);
-                    INSERT INTO device_counter (device_id, last_counter) VALUES ($d, $c)
-                    ON CONFLICT(device_id) DO UPDATE SET last_counter = excluded.last_counter;
-                    """;
-                insert.Parameters.AddWithValue("$c", next);
-                insert.Parameters.AddWithValue("$d", deviceId);
-                insert.Parameters.AddWithValue("$s", scanner);
-                insert.Parameters.AddWithValue("$i", entry.Identifier);
-                insert.Parameters.AddWithValue("$w", workflow);
-                insert.Parameters.AddWithValue("$e", entry.Entry);
-                insert.Parameters.AddWithValue("$t", now.UtcDateTime.ToString("O"));
-                insert.ExecuteNonQuery();
+                request.Done.TrySetException(error);
             }
 
-            transaction.Commit();
+            foreach (var (request, entry) in done)
+            {
+                request.Done.TrySetResult(entry);
+            }
+
+            if (done.Count > 0)
+            {
+                Appended?.Invoke(this, EventArgs.Empty);
+            }
+        }
+    }
+
+    private OutboxEntry Insert(SqliteTransaction transaction, AppendRequest request)
+    {
+        long next;
+        using (var read = _connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT last_counter FROM device_counter WHERE device_id = $d";
+            read.Parameters.AddWithValue("$d", request.DeviceId);
+            next = (read.ExecuteScalar() is long last ? last : 0) + 1;
         }
 
-        Appended?.Invoke(this, EventArgs.Empty);
+        var signed = request.Sign(next);
+        if (signed.Hop.Counter != next || signed.Hop.DeviceId != request.DeviceId)
+        {
+            throw new InvalidOperationException($"the hop must carry device {request.DeviceId} and counter {next}");
+        }
+
+        var entry = new OutboxEntry(next, request.Scanner, signed.Hop.Identifiers[0], request.Workflow, signed.ToEntryBytes());
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO outbox (counter, device_id, scanner, identifier, workflow, entry, created_utc)
+            VALUES ($c, $d, $s, $i, $w, $e, $t);
+            INSERT INTO device_counter (device_id, last_counter) VALUES ($d, $c)
+            ON CONFLICT(device_id) DO UPDATE SET last_counter = excluded.last_counter;
+            """;
+        insert.Parameters.AddWithValue("$c", next);
+        insert.Parameters.AddWithValue("$d", request.DeviceId);
+        insert.Parameters.AddWithValue("$s", request.Scanner);
+        insert.Parameters.AddWithValue("$i", entry.Identifier);
+        insert.Parameters.AddWithValue("$w", request.Workflow);
+        insert.Parameters.AddWithValue("$e", entry.Entry);
+        insert.Parameters.AddWithValue("$t", request.Now.UtcDateTime.ToString("O"));
+        insert.ExecuteNonQuery();
         return entry;
     }
 
@@ -193,9 +259,11 @@ public sealed class OutboxStore : IDisposable
         }
     }
 
-    /// <summary>Closes the file.</summary>
+    /// <summary>Finishes queued appends and closes the file.</summary>
     public void Dispose()
     {
+        _appends.Writer.TryComplete();
+        _writer.Wait(TimeSpan.FromSeconds(10));
         lock (_sync)
         {
             _connection.Dispose();
@@ -207,5 +275,10 @@ public sealed class OutboxStore : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private sealed record AppendRequest(string DeviceId, string Scanner, string Workflow, Func<long, SignedHop> Sign, DateTimeOffset Now)
+    {
+        public TaskCompletionSource<OutboxEntry> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

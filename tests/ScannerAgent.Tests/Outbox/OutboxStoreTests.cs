@@ -24,12 +24,12 @@ public sealed class OutboxStoreTests : IDisposable
         key);
 
     [Fact]
-    public void Append_StoresHopAndCounter_AndBothSurviveReopen()
+    public async Task Append_StoresHopAndCounter_AndBothSurviveReopen()
     {
         using (var outbox = OutboxStore.Open(DbPath))
         {
-            Assert.Equal(1, outbox.Append("dev-1", "s0", "receive", c => Sign(c, "A"), DateTimeOffset.UnixEpoch).Counter);
-            Assert.Equal(2, outbox.Append("dev-1", "s0", "receive", c => Sign(c, "B"), DateTimeOffset.UnixEpoch).Counter);
+            Assert.Equal(1, (await outbox.AppendAsync("dev-1", "s0", "receive", c => Sign(c, "A"), DateTimeOffset.UnixEpoch, CancellationToken.None)).Counter);
+            Assert.Equal(2, (await outbox.AppendAsync("dev-1", "s0", "receive", c => Sign(c, "B"), DateTimeOffset.UnixEpoch, CancellationToken.None)).Counter);
         }
 
         using var reopened = OutboxStore.Open(DbPath);
@@ -37,27 +37,46 @@ public sealed class OutboxStoreTests : IDisposable
         var pending = reopened.Pending(10);
         Assert.Equal([1L, 2L], pending.Select(p => p.Counter));
         Assert.Equal(TestCodes.PackId("B"), SignedHop.Parse(pending[1].Entry).Hop.Identifiers[0]);
-        Assert.Equal(3, reopened.Append("dev-1", "s0", "receive", c => Sign(c, "C"), DateTimeOffset.UnixEpoch).Counter);
+        Assert.Equal(3, (await reopened.AppendAsync("dev-1", "s0", "receive", c => Sign(c, "C"), DateTimeOffset.UnixEpoch, CancellationToken.None)).Counter);
     }
 
     [Fact]
-    public void Append_WhenSigningFails_NeitherStoresNorAdvancesTheCounter()
+    public async Task Append_WhenSigningFails_NeitherStoresNorAdvancesTheCounter()
     {
         using var outbox = OutboxStore.Open(DbPath);
-        outbox.Append("dev-1", "s0", "receive", c => Sign(c, "A"), DateTimeOffset.UnixEpoch);
-        Assert.Throws<InvalidOperationException>(() => outbox.Append("dev-1", "s0", "receive", _ => throw new InvalidOperationException("no key"), DateTimeOffset.UnixEpoch));
-        Assert.Throws<InvalidOperationException>(() => outbox.Append("dev-1", "s0", "receive", c => Sign(c + 5, "B"), DateTimeOffset.UnixEpoch));
+        await outbox.AppendAsync("dev-1", "s0", "receive", c => Sign(c, "A"), DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.AppendAsync("dev-1", "s0", "receive", _ => throw new InvalidOperationException("no key"), DateTimeOffset.UnixEpoch, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.AppendAsync("dev-1", "s0", "receive", c => Sign(c + 5, "B"), DateTimeOffset.UnixEpoch, CancellationToken.None));
         Assert.Equal(1, outbox.LastCounter("dev-1"));
         Assert.Single(outbox.Pending(10));
     }
 
     [Fact]
-    public void Settle_RemovesFromPending_AndCountsByStatus()
+    public async Task ConcurrentAppends_GetDistinctConsecutiveCounters_AndAFailingOneIsRolledBackAlone()
+    {
+        using (var outbox = OutboxStore.Open(DbPath))
+        {
+            var tasks = Enumerable.Range(0, 64).Select(i => Task.Run(() => outbox.AppendAsync(
+                "dev-1", $"s{i % 8}", "receive", c => i == 13 ? throw new InvalidOperationException("signing failed") : Sign(c, $"C{i}"), DateTimeOffset.UnixEpoch, CancellationToken.None))).ToList();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(tasks));
+            var stored = tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
+            Assert.Equal(63, stored.Count);
+            Assert.Equal(Enumerable.Range(1, 63).Select(i => (long)i), stored.Select(e => e.Counter).Order());
+            Assert.All(stored, e => Assert.Equal(e.Counter, SignedHop.Parse(e.Entry).Hop.Counter));
+        }
+
+        using var reopened = OutboxStore.Open(DbPath);
+        Assert.Equal(63, reopened.LastCounter("dev-1"));
+        Assert.Equal(63, reopened.Pending(100).Count);
+    }
+
+    [Fact]
+    public async Task Settle_RemovesFromPending_AndCountsByStatus()
     {
         using var outbox = OutboxStore.Open(DbPath);
         for (var i = 0; i < 3; i++)
         {
-            outbox.Append("dev-1", "s0", "receive", c => Sign(c, $"P{c}"), DateTimeOffset.UnixEpoch);
+            await outbox.AppendAsync("dev-1", "s0", "receive", c => Sign(c, $"P{c}"), DateTimeOffset.UnixEpoch, CancellationToken.None);
         }
 
         outbox.Settle([new OutboxSettlement(1, "accepted", 10, null, null), new OutboxSettlement(2, "refused", null, "rule_violation", "already dispensed")], DateTimeOffset.UnixEpoch);

@@ -27,7 +27,7 @@ public sealed class UplinkServiceTests
         using var outbox = OutboxStore.Open(Path.Combine(directory, "outbox.db"));
         for (var i = 0; i < 4; i++)
         {
-            outbox.Append("dev-u", "s0", "receive", c => Sign(key, c), DateTimeOffset.UnixEpoch);
+            await outbox.AppendAsync("dev-u", "s0", "receive", c => Sign(key, c), DateTimeOffset.UnixEpoch, CancellationToken.None);
         }
 
         using var client = new GatewayClient(new Uri(ledger.Url + "/"), TimeSpan.FromSeconds(10));
@@ -59,7 +59,7 @@ public sealed class UplinkServiceTests
         await ledger.RegisterPartyAsync(TestCodes.Gln(1), PartyRole.Pharmacy);
         using var key = DeviceKeyFile.Create(Path.Combine(directory, "k.pem"), force: false);
         using var outbox = OutboxStore.Open(Path.Combine(directory, "outbox.db"));
-        outbox.Append("dev-u", "s0", "receive", c => Sign(key, c), DateTimeOffset.UnixEpoch);
+        await outbox.AppendAsync("dev-u", "s0", "receive", c => Sign(key, c), DateTimeOffset.UnixEpoch, CancellationToken.None);
         using var client = new GatewayClient(new Uri(ledger.Url + "/"), TimeSpan.FromSeconds(10));
         var log = new LogCapture();
         var uplink = new UplinkService(outbox, client, new AgentLog(log, TimeProvider.System), TimeProvider.System, new UplinkOptions(10, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)));
