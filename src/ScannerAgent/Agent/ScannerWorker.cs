@@ -37,6 +37,7 @@ public sealed class ScannerWorker : IDisposable
     private long _stored;
     private long _invalid;
     private bool _absentLogged;
+    private volatile bool _stopping;
 
     /// <summary>Creates the worker and its serial scanner (not started).</summary>
     public ScannerWorker(ScannerSetup setup, AgentIdentity identity, OutboxStore outbox, AgentLog log)
@@ -52,7 +53,13 @@ public sealed class ScannerWorker : IDisposable
             _absentLogged = false;
             _log.Write(Name, $"{e.Device} connected ({setup.Serial.Mode}, {setup.Serial.Port.BaudRate} baud, workflow {setup.Workflow.ToString().ToLowerInvariant()})");
         };
-        _scanner.Port.Disconnected += (_, e) => _log.Write(Name, $"{e.Device} disconnected: {e.Error?.Message ?? "closed"}; reconnecting");
+        _scanner.Port.Disconnected += (_, e) =>
+        {
+            if (!_stopping)
+            {
+                _log.Write(Name, $"{e.Device} disconnected: {e.Error?.Message ?? "closed"}; reconnecting");
+            }
+        };
         _scanner.Port.ConnectFailed += (_, e) =>
         {
             if (!_absentLogged)
@@ -110,7 +117,11 @@ public sealed class ScannerWorker : IDisposable
     }
 
     /// <summary>Closes the port.</summary>
-    public void Dispose() => _scanner.Dispose();
+    public void Dispose()
+    {
+        _stopping = true;
+        _scanner.Dispose();
+    }
 
     private async Task HandleAsync(ScannedCode scan, CancellationToken cancellationToken)
     {
