@@ -84,7 +84,9 @@ public sealed class GatewayClient : IDisposable
     {
         using var content = JsonContent.Create(body, options: Json);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        // TraceLedger reads "Authorization: Bearer", TraceGateway "X-Api-Key" (or "Authorization: ApiKey"): send both.
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        request.Headers.Add("X-Api-Key", apiKey);
         HttpResponseMessage response;
         try
         {
