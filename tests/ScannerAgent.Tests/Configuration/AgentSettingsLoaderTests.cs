@@ -1,0 +1,69 @@
+using ScannerAgent.Configuration;
+using ScannerAgent.Tests.Support;
+
+namespace ScannerAgent.Tests.Configuration;
+
+public sealed class AgentSettingsLoaderTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("agent-config-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(directory, "appsettings.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void Load_ReadsFile_CommandLineWins_AndPathsAreRelativeToTheFile()
+    {
+        var path = Write($$"""
+            { "Agent": { "DeviceId": "dev-1", "Location": "{{TestCodes.Gln(1)}}", "KeyFile": "keys/device.key",
+              "Scanners": [ { "Name": "dock", "Port": "/dev/ttyACM0", "Mode": "ssi", "Baud": 115200, "Workflow": "ship", "Destination": "{{TestCodes.Gln(2)}}" } ] } }
+            """);
+        var settings = AgentSettingsLoader.Load(path, ["--Agent:GatewayUrl=http://gw.example:8080", "--Agent:Scanners:0:Baud=9600"]);
+        Assert.Equal("dev-1", settings.DeviceId);
+        Assert.Equal("http://gw.example:8080", settings.GatewayUrl);
+        Assert.Equal(Path.Combine(directory, "keys", "device.key"), settings.KeyFile);
+        var scanner = Assert.Single(settings.Scanners);
+        Assert.Equal(9600, scanner.Baud);
+        Assert.Empty(AgentSettingsLoader.Problems(settings));
+        var setup = ScannerSetup.From(scanner);
+        Assert.Equal(Workflow.Ship, setup.Workflow);
+        Assert.Equal(TraceChain.Serial.Scanning.ScannerMode.Ssi, setup.Serial.Mode);
+    }
+
+    [Fact]
+    public void Problems_NameEachBadField()
+    {
+        var settings = new AgentSettings { DeviceId = "bad id!", Location = "4012345000001", GatewayUrl = "ftp://x" };
+        settings.Scanners.Add(new ScannerSettings { Port = "/dev/ttyS0", Mode = "usb", Baud = 1200, Suffix = "tab", Workflow = "ship" });
+        settings.Scanners.Add(new ScannerSettings { Port = "/dev/ttyS1", Workflow = "pack", Parent = "123" });
+        var problems = string.Join("\n", AgentSettingsLoader.Problems(settings));
+        Assert.Contains("Agent:DeviceId", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:Location '4012345000001' must be a GLN", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:GatewayUrl", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:Scanners:0:Mode 'usb'", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:Scanners:0:Baud 1200", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:Scanners:0:Suffix 'tab'", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:Scanners:0:Destination is required", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:Scanners:1:Parent '123'", problems, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_NamesIt()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => AgentSettingsLoader.Load(Path.Combine(directory, "nope.json"), []));
+        Assert.Contains("nope.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BrokenJson_IsAClearError()
+    {
+        var path = Write("{ \"Agent\": { ");
+        var e = Assert.Throws<InvalidDataException>(() => AgentSettingsLoader.Load(path, []));
+        Assert.Contains("appsettings.json", e.Message, StringComparison.Ordinal);
+    }
+}
