@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the TraceChain platform on this machine (embedded SQLite ledger). Ctrl-C stops it.
+# Starts the TraceChain platform with simulated scanners (embedded SQLite ledger) and plays a supply-chain day.
+# Ctrl-C stops it. Options pass through to `ScannerAgent demo` (--urls, --rate, --dir, --exit-when-done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 dotnet build TraceChain.sln -c Release -nologo -v quiet
-exec dotnet run --project src/TraceGateway -c Release --no-build -- --urls "${TRACECHAIN_URL:-http://127.0.0.1:8080}"
+exec dotnet run --project src/ScannerAgent -c Release --no-build -- demo "$@"

@@ -16,15 +16,15 @@ internal static class DemoCommand
         var rate = new Option<double>("--rate") { Description = "Scans per second per scanner", DefaultValueFactory = _ => 4 };
         var exit = new Option<bool>("--exit-when-done") { Description = "Stop after the scenario instead of running until Ctrl-C" };
         var command = new Command("demo", "Run the whole chain with simulated scanners and a scripted supply-chain day.") { dir, urls, rate, exit };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(rate) is <= 0 or > 100)
-            {
-                result.AddError("--rate must be above 0 and at most 100 scans per second");
-            }
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Checked here rather than in a command validator: validators see no default values.
+            if (parse.GetValue(rate) is <= 0 or > 100)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("--rate must be above 0 and at most 100 scans per second");
+                return CommandLineExit.UsageError;
+            }
+
             var folder = parse.GetValue(dir)?.FullName ?? Directory.CreateTempSubdirectory("tracechain-demo-").FullName;
             var options = new DemoOptions(folder, parse.GetRequiredValue(urls), parse.GetValue(rate), parse.GetValue(exit), TimeSpan.FromSeconds(60));
             try
