@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TraceLedger.Commands;
 
 namespace TraceLedger;
 
@@ -6,21 +7,15 @@ namespace TraceLedger;
 // and a second global top-level Program would clash with its own.
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("TraceLedger: the tamper-evident log of signed supply-chain hops.");
-        var urls = new Option<string>("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var serve = new Command("serve", "Run the ledger as an HTTP service.") { urls };
-        serve.SetAction(parse =>
+        var root = new RootCommand("TraceLedger: the tamper-evident log of signed supply-chain hops.")
         {
-            var builder = WebApplication.CreateBuilder();
-            builder.WebHost.UseUrls(parse.GetValue(urls)!);
-            var app = builder.Build();
-            app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-            app.Run();
-            return 0;
-        });
-        root.Subcommands.Add(serve);
-        return root.Parse(args).Invoke();
+            ServeCommand.Create(),
+            VerifyProofCommand.Create(),
+            VerifyLogCommand.Create(),
+            LogKeyCommand.Create(),
+        };
+        return root.Parse(args).InvokeAsync();
     }
 }

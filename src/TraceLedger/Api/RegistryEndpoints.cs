@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TraceLedger.Log;
+
+namespace TraceLedger.Api;
+
+/// <summary>Party and device registration, key rotation and revocation; each is recorded as a log entry.</summary>
+public static class RegistryEndpoints
+{
+    public static IEndpointRouteBuilder MapRegistryEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1");
+        group.MapPost("/parties", (PartyRequest body, Ledger ledger, CancellationToken cancellationToken) =>
+            WireNames.Role(body.Role) is { } role
+                ? Run(() => ledger.RegisterPartyAsync(new PartyRegistration(body.Gln ?? "", body.Name ?? "", role, body.Latitude, body.Longitude), cancellationToken))
+                : Task.FromResult<IResult>(BadRequest($"role '{body.Role}' must be manufacturer, distributor, pharmacy or regulator")));
+        group.MapPost("/devices", (DeviceRequest body, Ledger ledger, CancellationToken cancellationToken) =>
+            Key(body.PublicKey) is { } key
+                ? Run(() => ledger.RegisterDeviceAsync(new DeviceRegistration(body.DeviceId ?? "", body.PartyGln ?? "", key), cancellationToken))
+                : Task.FromResult<IResult>(BadRequest("publicKey must be standard base64 of a DER SubjectPublicKeyInfo")));
+        group.MapPost("/devices/{deviceId}/keys", (string deviceId, KeyRotationRequest body, Ledger ledger, CancellationToken cancellationToken) =>
+            Key(body.PublicKey) is { } key
+                ? Run(() => ledger.RotateDeviceKeyAsync(deviceId, key, cancellationToken))
+                : Task.FromResult<IResult>(BadRequest("publicKey must be standard base64 of a DER SubjectPublicKeyInfo")));
+        group.MapPost("/devices/{deviceId}/revoke", (string deviceId, Ledger ledger, CancellationToken cancellationToken) =>
+            Run(() => ledger.RevokeDeviceAsync(deviceId, cancellationToken)));
+        return routes;
+    }
+
+    private static async Task<IResult> Run(Func<Task<long>> action)
+    {
+        try
+        {
+            var seq = await action();
+            return TypedResults.Created($"/v1/entries/{seq}", new RegistryResponse(seq));
+        }
+        catch (RegistryException e)
+        {
+            return BadRequest(e.Message);
+        }
+    }
+
+    private static byte[]? Key(string? base64)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(base64) ? null : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Registration refused");
+}

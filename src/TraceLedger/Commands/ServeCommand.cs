@@ -1,0 +1,29 @@
+using System.CommandLine;
+using TraceLedger.Api;
+using TraceLedger.Log;
+
+namespace TraceLedger.Commands;
+
+/// <summary><c>TraceLedger serve --db FILE [--urls URL] [--key FILE] [--origin NAME]</c>: the ledger as an HTTP service.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<FileInfo>("--db") { Description = "The ledger's SQLite file (created if missing)", Required = true };
+        var urls = new Option<string>("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var key = new Option<FileInfo?>("--key") { Description = "Checkpoint signing key (PKCS#8 PEM, created with mode 0600); default: <db>.key" };
+        var origin = new Option<string>("--origin") { Description = "Log name in checkpoints", DefaultValueFactory = _ => LedgerOptions.DefaultOrigin };
+        var command = new Command("serve", "Run the ledger as an HTTP service.") { db, urls, key, origin };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new LedgerOptions(parse.GetValue(db)!.FullName, parse.GetValue(key)?.FullName, parse.GetValue(origin)!);
+            await using var ledger = await Ledger.OpenAsync(options, cancellationToken);
+            await using var app = LedgerHttpApp.Build(ledger, parse.GetValue(urls)!);
+            await app.StartAsync(cancellationToken);
+            await Console.Out.WriteLineAsync($"TraceLedger serving {ledger.DatabasePath} on {string.Join(", ", app.Urls)}; tree size {ledger.Checkpoint.TreeSize}; log key {ledger.Signer.VerifierKey}");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

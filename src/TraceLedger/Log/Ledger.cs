@@ -1,0 +1,110 @@
+using TraceChain.Protocol.Checkpoints;
+using TraceChain.Protocol.Proofs;
+using TraceChain.Protocol.Signing;
+using TraceLedger.Storage;
+
+namespace TraceLedger.Log;
+
+/// <summary>
+/// The tamper-evident log of signed hops, over one SQLite file: what the gateway calls in-process and what
+/// <c>TraceLedger serve</c> exposes over HTTP. One instance per file: it is the file's only writer.
+/// </summary>
+public sealed class Ledger : IAsyncDisposable
+{
+    private readonly LogWriter log;
+    private readonly LogSigningKey key;
+    private readonly HopAppender hops;
+    private readonly LedgerRegistry registry;
+    private readonly LedgerReader reader;
+
+    private Ledger(LogWriter log, LogSigningKey key, NoteSigner signer, DeviceDirectory devices, IHopRule rules)
+    {
+        this.log = log;
+        this.key = key;
+        Signer = signer;
+        hops = new HopAppender(log, devices, rules);
+        registry = new LedgerRegistry(log, devices);
+        reader = new LedgerReader(log.Store, log);
+    }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath => log.Store.Path;
+
+    /// <summary>The checkpoint signer; <see cref="NoteSigner.VerifierKey"/> is what clients trust.</summary>
+    public NoteSigner Signer { get; }
+
+    /// <summary>The log key's public half as DER SubjectPublicKeyInfo.</summary>
+    public byte[] PublicKeySpki => key.PublicKeySpki;
+
+    /// <summary>The newest checkpoint (every receipt already returned is covered by it).</summary>
+    public LedgerCheckpoint Checkpoint => log.Latest;
+
+    /// <summary>Opens (creating and migrating if needed) the ledger described by <paramref name="options"/>.</summary>
+    public static async Task<Ledger> OpenAsync(LedgerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var store = await LedgerStore.OpenAsync(options.DatabasePath, cancellationToken);
+        var key = LogSigningKey.LoadOrCreate(options.EffectiveKeyPath);
+        try
+        {
+            var signer = new NoteSigner(options.Origin, key.Key);
+            var log = await LogWriter.OpenAsync(store, signer, options.Time, cancellationToken);
+            var devices = new DeviceDirectory();
+            await using (var connection = await store.OpenConnectionAsync(cancellationToken))
+            await using (var context = store.CreateContext(connection))
+            {
+                devices.Load(context, null);
+            }
+
+            return new Ledger(log, key, signer, devices, options.Rules);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Appends a batch of signed hops in one transaction and returns one receipt per hop, in order. A receipt with a
+    /// sequence number is durable; the same hop sent again gets the same receipt.
+    /// </summary>
+    public Task<IReadOnlyList<HopReceipt>> AppendAsync(IReadOnlyList<SignedHop> signedHops, CancellationToken cancellationToken) =>
+        hops.AppendAsync(signedHops, cancellationToken);
+
+    /// <summary>Registers a party; returns the sequence number of the registration entry. Throws <see cref="RegistryException"/> when refused.</summary>
+    public Task<long> RegisterPartyAsync(PartyRegistration party, CancellationToken cancellationToken) =>
+        registry.RegisterPartyAsync(party, cancellationToken);
+
+    /// <summary>Registers a device of a registered party; throws <see cref="RegistryException"/> when refused.</summary>
+    public Task<long> RegisterDeviceAsync(DeviceRegistration device, CancellationToken cancellationToken) =>
+        registry.RegisterDeviceAsync(device, cancellationToken);
+
+    /// <summary>Gives a device a new key; hops signed with the old one before stay verifiable, new ones must use the new key.</summary>
+    public Task<long> RotateDeviceKeyAsync(string deviceId, byte[] publicKeySpki, CancellationToken cancellationToken) =>
+        registry.RotateDeviceKeyAsync(deviceId, publicKeySpki, cancellationToken);
+
+    /// <summary>Revokes a device: its later hops are refused, its earlier ones stay in the log.</summary>
+    public Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
+        registry.RevokeDeviceAsync(deviceId, cancellationToken);
+
+    /// <summary>The entry at <paramref name="seq"/>, or null when the log is not that long.</summary>
+    public Task<LedgerEntry?> GetEntryAsync(long seq, CancellationToken cancellationToken) => reader.GetEntryAsync(seq, cancellationToken);
+
+    /// <summary>Inclusion proof of entry <paramref name="seq"/> in the tree of <paramref name="treeSize"/> leaves (at most the checkpoint size); throws <see cref="LedgerRangeException"/> outside it.</summary>
+    public Task<LedgerInclusionProof> InclusionProofAsync(long seq, long treeSize, CancellationToken cancellationToken) =>
+        reader.InclusionProofAsync(seq, treeSize, cancellationToken);
+
+    /// <summary>Consistency proof between two tree sizes (the second at most the checkpoint size).</summary>
+    public Task<LedgerConsistencyProof> ConsistencyProofAsync(long fromSize, long toSize, CancellationToken cancellationToken) =>
+        reader.ConsistencyProofAsync(fromSize, toSize, cancellationToken);
+
+    /// <summary>Entry, inclusion proof and newest signed checkpoint, for offline checking; null when there is no such entry.</summary>
+    public Task<ProofBundle?> BundleAsync(long seq, CancellationToken cancellationToken) => reader.BundleAsync(seq, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await log.DisposeAsync();
+        key.Dispose();
+    }
+}

@@ -1,0 +1,11 @@
+namespace TraceLedger.Storage;
+
+/// <summary>What a log entry records. Registrations are log entries too, so the key history is auditable.</summary>
+public enum EntryKind
+{
+    Hop = 1,
+    PartyRegistered = 2,
+    DeviceRegistered = 3,
+    DeviceRevoked = 4,
+    DeviceKeyRotated = 5,
+}
