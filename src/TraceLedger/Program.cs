@@ -15,6 +15,7 @@ internal static class Program
             VerifyProofCommand.Create(),
             VerifyLogCommand.Create(),
             LogKeyCommand.Create(),
+            ApiKeyCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

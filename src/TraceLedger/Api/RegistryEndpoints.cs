@@ -8,7 +8,7 @@ public static class RegistryEndpoints
 {
     public static IEndpointRouteBuilder MapRegistryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1");
+        var group = routes.MapGroup("/v1").AddEndpointFilter(RequireApiKeyAsync);
         group.MapPost("/parties", (PartyRequest body, Ledger ledger, CancellationToken cancellationToken) =>
             WireNames.Role(body.Role) is { } role
                 ? Run(() => ledger.RegisterPartyAsync(new PartyRegistration(body.Gln ?? "", body.Name ?? "", role, body.Latitude, body.Longitude), cancellationToken))
@@ -24,6 +24,21 @@ public static class RegistryEndpoints
         group.MapPost("/devices/{deviceId}/revoke", (string deviceId, Ledger ledger, CancellationToken cancellationToken) =>
             Run(() => ledger.RevokeDeviceAsync(deviceId, cancellationToken)));
         return routes;
+    }
+
+    /// <summary>Registry changes need <c>Authorization: Bearer {api key}</c> (keys come from <c>TraceLedger api-key</c>).</summary>
+    private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var header = http.Request.Headers.Authorization.ToString();
+        var presented = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        var ledger = http.RequestServices.GetRequiredService<Ledger>();
+        if (await ledger.ApiKeys.VerifyAsync(presented, http.RequestAborted) is null)
+        {
+            return TypedResults.Problem("Registry changes need 'Authorization: Bearer <api key>' with a live key.", statusCode: StatusCodes.Status401Unauthorized, title: "API key required");
+        }
+
+        return await next(context);
     }
 
     private static async Task<IResult> Run(Func<Task<long>> action)

@@ -25,6 +25,7 @@ public sealed class Ledger : IAsyncDisposable
         hops = new HopAppender(log, devices, rules);
         registry = new LedgerRegistry(log, devices);
         reader = new LedgerReader(log.Store, log);
+        ApiKeys = new ApiKeyStore(log.Store, TimeProvider.System);
     }
 
     /// <summary>The database file.</summary>
@@ -35,6 +36,9 @@ public sealed class Ledger : IAsyncDisposable
 
     /// <summary>The log key's public half as DER SubjectPublicKeyInfo.</summary>
     public byte[] PublicKeySpki => key.PublicKeySpki;
+
+    /// <summary>API keys that guard the registry endpoints of the HTTP service.</summary>
+    public ApiKeyStore ApiKeys { get; }
 
     /// <summary>The newest checkpoint (every receipt already returned is covered by it).</summary>
     public LedgerCheckpoint Checkpoint => log.Latest;

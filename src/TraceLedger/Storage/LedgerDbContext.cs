@@ -130,7 +130,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.HasKey(x => x.KeyId);
             e.Property(x => x.KeyId).HasColumnName("key_id");
             e.Property(x => x.SecretHash).HasColumnName("secret_hash");
-            e.Property(x => x.PartyGln).HasColumnName("party_gln");
+            e.Property(x => x.Owner).HasColumnName("owner");
             e.Property(x => x.CreatedAtMs).HasColumnName("created_at_ms");
             e.Property(x => x.Revoked).HasColumnName("revoked");
         });

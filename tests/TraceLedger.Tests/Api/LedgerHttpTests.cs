@@ -93,6 +93,22 @@ public sealed class LedgerHttpTests
         Assert.Equal("device_revoked", after!.Receipts[0].Reason);
     }
 
+    [Fact]
+    public async Task Registry_WithoutValidApiKey_Returns401AndChangesNothing()
+    {
+        await using var server = await LedgerServer.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = server.Client.BaseAddress };
+        var size = server.Temp.Ledger.Checkpoint.TreeSize;
+
+        var none = await anonymous.PostAsJsonAsync("/v1/parties", new PartyRequest(TraceLedger.Tests.Support.Gs1.Gln(7), "X", "pharmacy", null, null));
+        anonymous.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "tlk_0000000000000000.forged");
+        var forged = await anonymous.PostAsync("/v1/devices/anything/revoke", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(size, server.Temp.Ledger.Checkpoint.TreeSize);
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static async Task RegisterDeviceAsync(LedgerServer server, string deviceId, System.Security.Cryptography.ECDsa key)

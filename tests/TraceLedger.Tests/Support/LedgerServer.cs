@@ -25,6 +25,8 @@ internal sealed class LedgerServer : IAsyncDisposable
         var app = LedgerHttpApp.Build(temp.Ledger, "http://127.0.0.1:0");
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var apiKey = await temp.Ledger.ApiKeys.CreateAsync("tests", CancellationToken.None);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
         return new LedgerServer(temp, app, client);
     }
 

@@ -26,10 +26,10 @@ namespace TraceLedger.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ms");
 
-                    b.Property<string>("PartyGln")
+                    b.Property<string>("Owner")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("party_gln");
+                        .HasColumnName("owner");
 
                     b.Property<bool>("Revoked")
                         .HasColumnType("INTEGER")

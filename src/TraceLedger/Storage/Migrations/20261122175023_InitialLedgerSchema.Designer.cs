@@ -10,7 +10,7 @@ using TraceLedger.Storage;
 namespace TraceLedger.Storage.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261122170829_InitialLedgerSchema")]
+    [Migration("20261122175023_InitialLedgerSchema")]
     partial class InitialLedgerSchema
     {
         /// <inheritdoc />
@@ -29,10 +29,10 @@ namespace TraceLedger.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ms");
 
-                    b.Property<string>("PartyGln")
+                    b.Property<string>("Owner")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("party_gln");
+                        .HasColumnName("owner");
 
                     b.Property<bool>("Revoked")
                         .HasColumnType("INTEGER")

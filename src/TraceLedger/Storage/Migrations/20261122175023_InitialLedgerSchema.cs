@@ -16,7 +16,7 @@ namespace TraceLedger.Storage.Migrations
                 {
                     key_id = table.Column<string>(type: "TEXT", nullable: false),
                     secret_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    party_gln = table.Column<string>(type: "TEXT", nullable: false),
+                    owner = table.Column<string>(type: "TEXT", nullable: false),
                     created_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
                     revoked = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
