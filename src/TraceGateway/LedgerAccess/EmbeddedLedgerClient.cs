@@ -1,0 +1,108 @@
+using TraceChain.Protocol.Signing;
+using TraceLedger.Api;
+using TraceLedger.Log;
+using TraceLedger.Storage;
+
+namespace TraceGateway.LedgerAccess;
+
+/// <summary>The ledger hosted in this process over its SQLite file: direct calls, no HTTP.</summary>
+public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClient
+{
+    private Ledger Open => host.Ledger;
+
+    public async Task<HopBatchResponse> AppendAsync(IReadOnlyList<SignedHop> hops, CancellationToken cancellationToken)
+    {
+        var receipts = await Open.AppendAsync(hops, cancellationToken);
+        var checkpoint = Open.Checkpoint;
+        return new HopBatchResponse(receipts.Select((r, i) => WireNames.Receipt(i, r)).ToList(), checkpoint.TreeSize, checkpoint.SignedNote);
+    }
+
+    public Task<CheckpointResponse> GetCheckpointAsync(CancellationToken cancellationToken)
+    {
+        var checkpoint = Open.Checkpoint;
+        return Task.FromResult(new CheckpointResponse(checkpoint.TreeSize, Convert.ToBase64String(checkpoint.RootHash), checkpoint.SignedNote));
+    }
+
+    public Task<LogKeyResponse> GetLogKeyAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new LogKeyResponse(Open.Signer.Name, Open.Signer.VerifierKey, Convert.ToBase64String(Open.PublicKeySpki)));
+
+    public async Task<InclusionProofResponse> GetInclusionProofAsync(long seq, long? treeSize, CancellationToken cancellationToken)
+    {
+        var proof = await Ranged(() => Open.InclusionProofAsync(seq, treeSize ?? Open.Checkpoint.TreeSize, cancellationToken));
+        return new InclusionProofResponse(proof.LeafIndex, proof.TreeSize, B64(proof.LeafHash), proof.AuditPath.Select(B64).ToList(), B64(proof.RootHash));
+    }
+
+    public async Task<ConsistencyProofResponse> GetConsistencyProofAsync(long fromSize, long? toSize, CancellationToken cancellationToken)
+    {
+        var proof = await Ranged(() => Open.ConsistencyProofAsync(fromSize, toSize ?? Open.Checkpoint.TreeSize, cancellationToken));
+        return new ConsistencyProofResponse(proof.FromSize, proof.ToSize, B64(proof.FromRoot), B64(proof.ToRoot), proof.Proof.Select(B64).ToList());
+    }
+
+    public async Task<byte[]?> GetEntryAsync(long seq, CancellationToken cancellationToken) =>
+        (await Open.GetEntryAsync(seq, cancellationToken))?.EntryBytes;
+
+    public async Task<byte[]?> GetBundleAsync(long seq, CancellationToken cancellationToken) =>
+        (await Open.BundleAsync(seq, cancellationToken))?.ToJson();
+
+    public Task<long> RegisterPartyAsync(PartyRequest party, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        var role = WireNames.Role(party.Role) ?? throw new LedgerRefusedException($"role '{party.Role}' must be manufacturer, distributor, pharmacy or regulator");
+        return Registry(() => Open.RegisterPartyAsync(new PartyRegistration(party.Gln ?? "", party.Name ?? "", role, party.Latitude, party.Longitude), cancellationToken));
+    }
+
+    public Task<long> RegisterDeviceAsync(DeviceRequest device, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return Registry(() => Open.RegisterDeviceAsync(new DeviceRegistration(device.DeviceId ?? "", device.PartyGln ?? "", Key(device.PublicKey)), cancellationToken));
+    }
+
+    public Task<long> RotateDeviceKeyAsync(string deviceId, KeyRotationRequest key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Registry(() => Open.RotateDeviceKeyAsync(deviceId, Key(key.PublicKey), cancellationToken));
+    }
+
+    public Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
+        Registry(() => Open.RevokeDeviceAsync(deviceId, cancellationToken));
+
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(Open.Checkpoint.SignedNote.Length > 0);
+
+    private static byte[] Key(string? base64)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(base64) ? throw new FormatException() : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw new LedgerRefusedException("publicKey must be standard base64 of a DER SubjectPublicKeyInfo");
+        }
+    }
+
+    private static async Task<long> Registry(Func<Task<long>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (RegistryException e)
+        {
+            throw new LedgerRefusedException(e.Message, e);
+        }
+    }
+
+    private static async Task<T> Ranged<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (LedgerRangeException e)
+        {
+            throw new LedgerRefusedException(e.Message, e);
+        }
+    }
+
+    private static string B64(byte[] hash) => Convert.ToBase64String(hash);
+}

@@ -1,0 +1,49 @@
+using TraceChain.Protocol.Signing;
+using TraceLedger.Api;
+
+namespace TraceGateway.LedgerAccess;
+
+/// <summary>
+/// The one way the gateway reaches the ledger: <see cref="EmbeddedLedgerClient"/> over a ledger hosted in this
+/// process, or <see cref="RemoteLedgerClient"/> over a separate <c>TraceLedger serve</c>. Shapes are the ledger's wire
+/// records, so both modes answer alike. Refusals throw <see cref="LedgerRefusedException"/>; an unreachable or failing
+/// ledger throws <see cref="LedgerUnavailableException"/>.
+/// </summary>
+public interface ILedgerClient
+{
+    /// <summary>Appends signed hops; one receipt per hop with <see cref="ReceiptResponse.Index"/> its position in <paramref name="hops"/>.</summary>
+    Task<HopBatchResponse> AppendAsync(IReadOnlyList<SignedHop> hops, CancellationToken cancellationToken);
+
+    /// <summary>The newest signed checkpoint.</summary>
+    Task<CheckpointResponse> GetCheckpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>The log's origin and public key, to check checkpoints.</summary>
+    Task<LogKeyResponse> GetLogKeyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inclusion proof of entry <paramref name="seq"/> in the tree of <paramref name="treeSize"/> leaves (newest when null).</summary>
+    Task<InclusionProofResponse> GetInclusionProofAsync(long seq, long? treeSize, CancellationToken cancellationToken);
+
+    /// <summary>Consistency proof between two tree sizes (to the newest when <paramref name="toSize"/> is null).</summary>
+    Task<ConsistencyProofResponse> GetConsistencyProofAsync(long fromSize, long? toSize, CancellationToken cancellationToken);
+
+    /// <summary>The entry's leaf data (canonical JSON), or null when there is no such entry.</summary>
+    Task<byte[]?> GetEntryAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>The entry's offline proof bundle as JSON, or null when there is no such entry.</summary>
+    Task<byte[]?> GetBundleAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>Registers a party; returns the registry entry's sequence number.</summary>
+    Task<long> RegisterPartyAsync(PartyRequest party, CancellationToken cancellationToken);
+
+    /// <summary>Registers a device of a registered party.</summary>
+    Task<long> RegisterDeviceAsync(DeviceRequest device, CancellationToken cancellationToken);
+
+    /// <summary>Gives a device a new public key.</summary>
+    Task<long> RotateDeviceKeyAsync(string deviceId, KeyRotationRequest key, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a device.</summary>
+    Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken);
+
+    /// <summary>True when the ledger answers.</summary>
+    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+}

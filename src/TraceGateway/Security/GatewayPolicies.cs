@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace TraceGateway.Security;
+
+/// <summary>Authorization policies, one per kind of endpoint.</summary>
+public static class GatewayPolicies
+{
+    /// <summary>Supply-chain partners and oversight: log entries and proof bundles name partners.</summary>
+    public const string Partners = "partners";
+
+    /// <summary>Party and device registry changes.</summary>
+    public const string Registry = "registry";
+
+    /// <summary>API key issue and revocation.</summary>
+    public const string KeyAdmin = "key-admin";
+
+    public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddPolicy(Partners, p => p.RequireRole(GatewayRoles.All))
+            .AddPolicy(Registry, p => p.RequireRole(GatewayRoles.Regulator, GatewayRoles.Admin))
+            .AddPolicy(KeyAdmin, p => p.RequireRole(GatewayRoles.Admin));
+    }
+}
