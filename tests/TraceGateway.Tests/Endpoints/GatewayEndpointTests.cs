@@ -1,0 +1,321 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TraceChain.Protocol.Merkle;
+using TraceChain.Protocol.Signing;
+using TraceGateway.Security;
+using TraceGateway.Tests.Support;
+
+namespace TraceGateway.Tests.Endpoints;
+
+/// <summary>Every endpoint's success and validation paths; run once per ledger mode by the derived classes.</summary>
+public abstract class GatewayEndpointTests(LedgerMode mode) : IAsyncLifetime
+{
+    private GatewayHost host = null!;
+
+    protected GatewayHost Host => host;
+
+    public async Task InitializeAsync() => host = await GatewayHost.StartAsync(mode);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Theory]
+    [InlineData("/healthz", "ok")]
+    [InlineData("/readyz", "ready")]
+    public async Task Health_AnswersOk(string path, string status)
+    {
+        using var client = host.Anonymous();
+        var body = await client.GetFromJsonAsync<JsonElement>(new Uri(path, UriKind.Relative));
+        Assert.Equal(status, body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentsEveryResource()
+    {
+        using var client = host.Anonymous();
+        var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/v1/hops", "/v1/checkpoint", "/v1/proofs/inclusion", "/v1/proofs/consistency", "/v1/entries/{seq}", "/v1/parties", "/v1/devices", "/v1/api-keys" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
+        }
+    }
+
+    [Fact]
+    public async Task Hops_SignedBatch_GetsOneReceiptPerItemInOrder()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = await TestData.RegisterDeviceAsync(admin, "dev-1");
+        var first = SignedHop.Create(TestData.Hop("dev-1", 1, 1), key);
+        var second = SignedHop.Create(TestData.Hop("dev-1", 2, 2), key);
+        var forged = SignedHop.Create(TestData.Hop("dev-1", 3, 3), DeviceKeys.Create());
+
+        using var agent = host.Anonymous();
+        using var response = await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(first.ToEntryBytes(), "{\"hop\":42}"u8.ToArray(), second.ToEntryBytes(), forged.ToEntryBytes()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var receipts = body.GetProperty("receipts").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2, 3], receipts.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.Equal(["accepted", "refused", "accepted", "refused"], receipts.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal("malformed_hop", receipts[1].GetProperty("reason").GetString());
+        Assert.Equal("bad_signature", receipts[3].GetProperty("reason").GetString());
+        Assert.Equal(Convert.ToBase64String(first.LeafHash()), receipts[0].GetProperty("leafHash").GetString());
+        Assert.Equal(receipts[2].GetProperty("seq").GetInt64() + 1, body.GetProperty("treeSize").GetInt64());
+    }
+
+    [Fact]
+    public async Task Hops_SameBatchTwice_SecondIsDuplicateWithSameSeq()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = await TestData.RegisterDeviceAsync(admin, "dev-1");
+        var hop = SignedHop.Create(TestData.Hop("dev-1", 1, 1), key);
+        using var agent = host.Anonymous();
+        var first = await (await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(hop.ToEntryBytes()))).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(hop.ToEntryBytes()))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("duplicate", again.GetProperty("receipts")[0].GetProperty("status").GetString());
+        Assert.Equal(first.GetProperty("receipts")[0].GetProperty("seq").GetInt64(), again.GetProperty("receipts")[0].GetProperty("seq").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("not json", "body")]
+    [InlineData("{\"items\":[]}", "body")]
+    [InlineData("{\"hops\":[]}", "hops")]
+    public async Task Hops_BrokenBody_IsProblemNamingIt(string body, string field)
+    {
+        using var agent = host.Anonymous();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), content);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Checkpoint_AndProofs_VerifyAgainstEachOther()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = await TestData.RegisterDeviceAsync(admin, "dev-1");
+        var hop = SignedHop.Create(TestData.Hop("dev-1", 1, 1), key);
+        using var agent = host.Anonymous();
+        var append = await (await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(hop.ToEntryBytes()))).Content.ReadFromJsonAsync<JsonElement>();
+        var seq = append.GetProperty("receipts")[0].GetProperty("seq").GetInt64();
+
+        var checkpoint = await agent.GetFromJsonAsync<JsonElement>(new Uri("/v1/checkpoint", UriKind.Relative));
+        var size = checkpoint.GetProperty("treeSize").GetInt64();
+        var root = Convert.FromBase64String(checkpoint.GetProperty("rootHash").GetString()!);
+        Assert.Contains(checkpoint.GetProperty("rootHash").GetString()!, checkpoint.GetProperty("checkpoint").GetString()!, StringComparison.Ordinal);
+
+        var inclusion = await agent.GetFromJsonAsync<JsonElement>(new Uri($"/v1/proofs/inclusion?seq={seq}", UriKind.Relative));
+        var path = inclusion.GetProperty("auditPath").EnumerateArray().Select(h => Convert.FromBase64String(h.GetString()!)).ToList();
+        Assert.True(MerkleProofs.VerifyInclusion(seq, size, hop.LeafHash(), path, root));
+
+        var consistency = await agent.GetFromJsonAsync<JsonElement>(new Uri($"/v1/proofs/consistency?from=1&to={size}", UriKind.Relative));
+        var proof = consistency.GetProperty("proof").EnumerateArray().Select(h => Convert.FromBase64String(h.GetString()!)).ToList();
+        Assert.True(MerkleProofs.VerifyConsistency(1, size, proof, Convert.FromBase64String(consistency.GetProperty("fromRoot").GetString()!), root));
+
+        var logKey = await agent.GetFromJsonAsync<JsonElement>(new Uri("/v1/log-key", UriKind.Relative));
+        Assert.StartsWith(logKey.GetProperty("origin").GetString()!, checkpoint.GetProperty("checkpoint").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v1/proofs/inclusion", "seq")]
+    [InlineData("/v1/proofs/inclusion?seq=-1", "seq")]
+    [InlineData("/v1/proofs/inclusion?seq=5&size=5", "size")]
+    [InlineData("/v1/proofs/consistency", "from")]
+    [InlineData("/v1/proofs/consistency?from=3&to=2", "to")]
+    public async Task Proofs_BadParameters_AreValidationProblems(string url, string field)
+    {
+        using var client = host.Anonymous();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Proofs_BeyondTheLog_AreRefusedByTheLedger()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var party = await admin.PostAsJsonAsync("/v1/parties", new { gln = TestData.Gln(1), name = "Test Pharma", role = "manufacturer" });
+        Assert.Equal(HttpStatusCode.Created, party.StatusCode);
+        using var client = host.Anonymous();
+        using var response = await client.GetAsync(new Uri("/v1/proofs/inclusion?seq=1000", UriKind.Relative));
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("1000", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entries_ForPartners_AreTheSignedBytesAndOfflineBundles()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = await TestData.RegisterDeviceAsync(admin, "dev-1");
+        var hop = SignedHop.Create(TestData.Hop("dev-1", 1, 1), key);
+        using var agent = host.Anonymous();
+        var append = await (await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(hop.ToEntryBytes()))).Content.ReadFromJsonAsync<JsonElement>();
+        var seq = append.GetProperty("receipts")[0].GetProperty("seq").GetInt64();
+
+        using var pharmacy = await host.ClientAsync(GatewayRoles.Pharmacy);
+        Assert.Equal(hop.ToEntryBytes(), await pharmacy.GetByteArrayAsync(new Uri($"/v1/entries/{seq}", UriKind.Relative)));
+        var bundle = TraceChain.Protocol.Proofs.ProofBundle.Parse(await pharmacy.GetByteArrayAsync(new Uri($"/v1/entries/{seq}/bundle", UriKind.Relative)));
+        Assert.Equal(hop.ToEntryBytes(), bundle.Entry);
+
+        using var missing = await pharmacy.GetAsync(new Uri("/v1/entries/999", UriKind.Relative));
+        await Problems.AssertProblemAsync(missing, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Parties_Register_AnswersCreatedEntryAndRefusesDuplicate()
+    {
+        using var regulator = await host.ClientAsync(GatewayRoles.Regulator);
+        var party = new { gln = TestData.Gln(7), name = "Counter Pharmacy", role = "pharmacy", latitude = 39.9, longitude = 116.4 };
+        using var created = await regulator.PostAsJsonAsync("/v1/parties", party);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var seq = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+        Assert.Equal($"/v1/entries/{seq}", created.Headers.Location?.OriginalString);
+
+        using var again = await regulator.PostAsJsonAsync("/v1/parties", party);
+        var problem = await Problems.AssertProblemAsync(again, HttpStatusCode.BadRequest);
+        Assert.Contains("already registered", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("4012345000018", "Name", "pharmacy", null, null, "gln")]
+    [InlineData("401234500001", "Name", "pharmacy", null, null, "gln")]
+    [InlineData("GLN", "Name", "pharmacy", null, null, "gln")]
+    [InlineData(null, "Name", "pharmacy", null, null, "gln")]
+    [InlineData("VALID", "", "pharmacy", null, null, "name")]
+    [InlineData("VALID", "Name", "wizard", null, null, "role")]
+    [InlineData("VALID", "Name", "pharmacy", 91.0, 0.0, "latitude")]
+    [InlineData("VALID", "Name", "pharmacy", 10.0, null, "longitude")]
+    public async Task Parties_InvalidFields_AreNamedInTheProblem(string? gln, string name, string role, double? latitude, double? longitude, string field)
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var response = await admin.PostAsJsonAsync("/v1/parties", new { gln = gln == "VALID" ? TestData.Gln(8) : gln, name, role, latitude, longitude });
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Devices_RotateAndRevoke_ChangeWhichHopsAreAccepted()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var oldKey = await TestData.RegisterDeviceAsync(admin, "dev-1");
+        using var newKey = DeviceKeys.Create();
+        using var rotated = await admin.PostAsJsonAsync("/v1/devices/dev-1/keys", new { publicKey = DeviceKeys.ExportPublicKey(newKey) });
+        Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
+
+        using var agent = host.Anonymous();
+        var receipts = await (await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(
+            SignedHop.Create(TestData.Hop("dev-1", 1, 1), oldKey).ToEntryBytes(),
+            SignedHop.Create(TestData.Hop("dev-1", 2, 2), newKey).ToEntryBytes()))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("refused", receipts.GetProperty("receipts")[0].GetProperty("status").GetString());
+        Assert.Equal("accepted", receipts.GetProperty("receipts")[1].GetProperty("status").GetString());
+
+        using var revoked = await admin.PostAsync(new Uri("/v1/devices/dev-1/revoke", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Created, revoked.StatusCode);
+        var after = await (await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(
+            SignedHop.Create(TestData.Hop("dev-1", 3, 3), newKey).ToEntryBytes()))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("device_revoked", after.GetProperty("receipts")[0].GetProperty("reason").GetString());
+
+        using var twice = await admin.PostAsync(new Uri("/v1/devices/dev-1/revoke", UriKind.Relative), null);
+        await Problems.AssertProblemAsync(twice, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("dev 1", "VALIDGLN", "VALIDKEY", "deviceId")]
+    [InlineData("dev-1", "123", "VALIDKEY", "partyGln")]
+    [InlineData("dev-1", "VALIDGLN", "bm90IGEga2V5", "publicKey")]
+    [InlineData("dev-1", "VALIDGLN", null, "publicKey")]
+    public async Task Devices_InvalidFields_AreNamedInTheProblem(string deviceId, string partyGln, string? publicKey, string field)
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = DeviceKeys.Create();
+        using var response = await admin.PostAsJsonAsync("/v1/devices", new
+        {
+            deviceId,
+            partyGln = partyGln == "VALIDGLN" ? TestData.Gln(1) : partyGln,
+            publicKey = publicKey == "VALIDKEY" ? DeviceKeys.ExportPublicKey(key) : publicKey,
+        });
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Devices_OfUnknownParty_AreRefusedByTheLedger()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = DeviceKeys.Create();
+        using var response = await admin.PostAsJsonAsync("/v1/devices", new { deviceId = "dev-9", partyGln = TestData.Gln(9), publicKey = DeviceKeys.ExportPublicKey(key) });
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("not registered", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiKeys_Issued_WorkUntilRevoked()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var created = await admin.PostAsJsonAsync("/v1/api-keys", new { role = "regulator", subject = TestData.Gln(4) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var key = body.GetProperty("key").GetString()!;
+        var keyId = body.GetProperty("keyId").GetString()!;
+        Assert.StartsWith(keyId + ".", key, StringComparison.Ordinal);
+
+        using var regulator = host.Anonymous();
+        regulator.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var allowed = await regulator.PostAsJsonAsync("/v1/parties", new { gln = TestData.Gln(5), name = "Wholesale", role = "distributor" });
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+
+        using var revoke = await admin.DeleteAsync(new Uri($"/v1/api-keys/{keyId}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        using var refused = await regulator.PostAsJsonAsync("/v1/parties", new { gln = TestData.Gln(6), name = "Wholesale 2", role = "distributor" });
+        await Problems.AssertProblemAsync(refused, HttpStatusCode.Unauthorized);
+
+        using var unknown = await admin.DeleteAsync(new Uri($"/v1/api-keys/{keyId[..^1]}0", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("wizard", "ops", "role")]
+    [InlineData("pharmacy", "ops", "subject")]
+    [InlineData("admin", "", "subject")]
+    [InlineData("admin", "two words", "subject")]
+    public async Task ApiKeys_InvalidRequest_IsNamedInTheProblem(string role, string subject, string field)
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var response = await admin.PostAsJsonAsync("/v1/api-keys", new { role, subject });
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task ApiKeys_RevokeMalformedId_IsValidationProblem()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var response = await admin.DeleteAsync(new Uri("/v1/api-keys/nonsense", UriKind.Relative));
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("keyId", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Keys_AreStoredOnlyAsHashes()
+    {
+        var key = await host.KeyAsync(GatewayRoles.Pharmacy);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var stored = new System.Text.StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(host.Directory, "*.db*"))
+        {
+            stored.Append(System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
+        }
+
+        Assert.Contains(GatewayKeys.KeyIdOf(key), stored.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, stored.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BodyLimit_LargeRegistryBody_Is413Problem()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var response = await admin.PostAsJsonAsync("/v1/parties", new { gln = TestData.Gln(1), name = new string('x', 100_000), role = "pharmacy" });
+        await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+}
