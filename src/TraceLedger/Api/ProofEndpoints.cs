@@ -20,6 +20,7 @@ public static class ProofEndpoints
         group.MapGet("/proofs/consistency", ConsistencyAsync);
         group.MapGet("/entries/{seq:long}", EntryAsync);
         group.MapGet("/entries/{seq:long}/bundle", BundleAsync);
+        group.MapGet("/items/{itemKey}/history", HistoryAsync);
         return routes;
     }
 
@@ -73,6 +74,12 @@ public static class ProofEndpoints
         return bundle is null
             ? TypedResults.Problem($"There is no entry {seq}.", statusCode: StatusCodes.Status404NotFound)
             : Results.Bytes(bundle.ToJson(), "application/json");
+    }
+
+    private static async Task<IResult> HistoryAsync(string itemKey, int? limit, Ledger ledger, CancellationToken cancellationToken)
+    {
+        var entries = await ledger.ItemHistoryAsync(itemKey, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken);
+        return TypedResults.Ok(entries.Select(e => new HistoryEntryResponse(e.Seq, B64(e.LeafHash), e.ReceivedAt, System.Text.Encoding.UTF8.GetString(e.EntryBytes))).ToList());
     }
 
     private static string B64(byte[] hash) => Convert.ToBase64String(hash);

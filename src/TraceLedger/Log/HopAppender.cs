@@ -15,18 +15,12 @@ internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRu
         ArgumentNullException.ThrowIfNull(hops);
         var prepared = new PreparedHop[hops.Count];
         Parallel.For(0, hops.Count, i => prepared[i] = PreparedHop.Prepare(hops[i]));
-        var stored = new List<VerifiedHop>();
-        var receipts = await log.WriteAsync(batch => Append(batch, prepared, stored), cancellationToken);
-        if (stored.Count > 0)
-        {
-            rules.Committed(stored);
-        }
-
-        return receipts;
+        return await log.WriteAsync(batch => Append(batch, prepared), cancellationToken);
     }
 
-    private HopReceipt[] Append(WriteBatch batch, PreparedHop[] prepared, List<VerifiedHop> stored)
+    private HopReceipt[] Append(WriteBatch batch, PreparedHop[] prepared)
     {
+        var stored = new List<VerifiedHop>();
         var checks = new SignatureCheck[prepared.Length];
         Parallel.For(0, prepared.Length, i => checks[i] = Check(prepared[i]));
 
@@ -52,6 +46,12 @@ internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRu
             foreach (var (deviceId, counter) in counters)
             {
                 devices.Find(deviceId)!.LastCounter = counter;
+            }
+
+            // Still under the writer lock, so rules see commits in log order.
+            if (stored.Count > 0)
+            {
+                rules.Committed(stored);
             }
         });
         return receipts;

@@ -10,6 +10,6 @@ public interface IHopRule
     /// <summary>Null to accept the hop, else the message of the refusal.</summary>
     string? Evaluate(HopRuleContext context, VerifiedHop hop);
 
-    /// <summary>Called after the batch committed, with the hops that were stored (e.g. to update caches).</summary>
+    /// <summary>Called after the batch committed, still under the writer lock (so in log order), with the hops that were stored (e.g. to update caches).</summary>
     void Committed(IReadOnlyList<VerifiedHop> stored);
 }

@@ -53,14 +53,22 @@ public sealed class Ledger : IAsyncDisposable
         {
             var signer = new NoteSigner(options.Origin, key.Key);
             var log = await LogWriter.OpenAsync(store, signer, options.Time, cancellationToken);
-            var devices = new DeviceDirectory();
-            await using (var connection = await store.OpenConnectionAsync(cancellationToken))
-            await using (var context = store.CreateContext(connection))
+            try
             {
-                devices.Load(context, null);
-            }
+                var devices = new DeviceDirectory();
+                await using (var connection = await store.OpenConnectionAsync(cancellationToken))
+                await using (var context = store.CreateContext(connection))
+                {
+                    devices.Load(context, null);
+                }
 
-            return new Ledger(log, key, signer, devices, options.Rules);
+                return new Ledger(log, key, signer, devices, options.Rules);
+            }
+            catch
+            {
+                await log.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
@@ -94,6 +102,10 @@ public sealed class Ledger : IAsyncDisposable
 
     /// <summary>The entry at <paramref name="seq"/>, or null when the log is not that long.</summary>
     public Task<LedgerEntry?> GetEntryAsync(long seq, CancellationToken cancellationToken) => reader.GetEntryAsync(seq, cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> entries naming an item (e.g. <c>gtin:…:ser:…</c> or <c>sscc:…</c>), newest first: where it has been.</summary>
+    public Task<IReadOnlyList<LedgerEntry>> ItemHistoryAsync(string itemKey, int limit, CancellationToken cancellationToken) =>
+        reader.ItemHistoryAsync(itemKey, limit, cancellationToken);
 
     /// <summary>Inclusion proof of entry <paramref name="seq"/> in the tree of <paramref name="treeSize"/> leaves (at most the checkpoint size); throws <see cref="LedgerRangeException"/> outside it.</summary>
     public Task<LedgerInclusionProof> InclusionProofAsync(long seq, long treeSize, CancellationToken cancellationToken) =>

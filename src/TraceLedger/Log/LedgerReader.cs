@@ -33,6 +33,42 @@ internal sealed class LedgerReader(LedgerStore store, LogWriter log)
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
     }
 
+    /// <summary>The entries about <paramref name="itemKey"/>, newest first, by walking its chain from the head.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ItemHistoryAsync(string itemKey, int limit, CancellationToken cancellationToken)
+    {
+        var published = log.Latest.TreeSize;
+        var seqs = new List<long>();
+        await using (var connection = await store.OpenConnectionAsync(cancellationToken))
+        await using (var head = connection.CreateCommand())
+        await using (var previous = connection.CreateCommand())
+        {
+            head.CommandText = "SELECT head_seq FROM item_heads WHERE item_key = $item;";
+            head.Parameters.AddWithValue("$item", itemKey);
+            previous.CommandText = "SELECT prev_seq FROM entry_items WHERE item_key = $item AND seq = $seq;";
+            previous.Parameters.AddWithValue("$item", itemKey);
+            var seqParameter = previous.Parameters.Add("$seq", SqliteType.Integer);
+            var current = await head.ExecuteScalarAsync(cancellationToken) as long?;
+            while (current is { } seq && seqs.Count < limit)
+            {
+                if (seq < published)
+                {
+                    seqs.Add(seq);
+                }
+
+                seqParameter.Value = seq;
+                current = await previous.ExecuteScalarAsync(cancellationToken) as long?;
+            }
+        }
+
+        var entries = new List<LedgerEntry>(seqs.Count);
+        foreach (var seq in seqs)
+        {
+            entries.Add((await GetEntryAsync(seq, cancellationToken))!);
+        }
+
+        return entries;
+    }
+
     public async Task<LedgerInclusionProof> InclusionProofAsync(long seq, long treeSize, CancellationToken cancellationToken)
     {
         RequireSize(treeSize);

@@ -28,6 +28,9 @@ public sealed class LedgerHttpTests
         Assert.Equal("malformed_hop", batch.Receipts[1].Reason);
         Assert.Contains("signature", batch.Receipts[1].Message, StringComparison.Ordinal);
         Assert.Equal(batch.TreeSize - 1, batch.Receipts[0].Seq);
+        var item = Uri.EscapeDataString(server.Temp.NextHop("scanner-1", 1).Identifiers[0]);
+        var history = await server.Client.GetFromJsonAsync<List<HistoryEntryResponse>>($"/v1/items/{item}/history", Json);
+        Assert.Equal(batch.Receipts[0].Seq, Assert.Single(history!).Seq);
     }
 
     [Theory]

@@ -171,6 +171,54 @@ public sealed class HopAppenderTests
         Assert.Equal(before.TreeSize, next.Seq);
     }
 
+    [Fact]
+    public async Task Append_ConcurrentBatchesFromManyDevices_GetContiguousSeqsAndAuditClean()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        var keys = new List<System.Security.Cryptography.ECDsa>();
+        for (var d = 0; d < 4; d++)
+        {
+            keys.Add(await temp.AddDeviceAsync($"scanner-{d}"));
+        }
+
+        var start = temp.Ledger.Checkpoint.TreeSize;
+        var batches = Enumerable.Range(0, 4).SelectMany(d => Enumerable.Range(0, 3).Select(b =>
+            Enumerable.Range(0, 20).Select(i => SignedHop.Create(Hops.Make($"scanner-{d}", (b * 20) + i + 1, (d * 1000) + (b * 20) + i), keys[d])).ToList())).ToList();
+
+        // Batches of one device stay in order (counters rise); devices race each other.
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async d =>
+        {
+            var all = new List<HopReceipt>();
+            for (var b = 0; b < 3; b++)
+            {
+                all.AddRange(await temp.Ledger.AppendAsync(batches[(d * 3) + b], None));
+            }
+
+            return all;
+        }));
+
+        var seqs = receipts.SelectMany(r => r).Select(r => r.Seq!.Value).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 240).Select(i => start + i), seqs);
+        var audit = await LogAudit.RunAsync(temp.DatabasePath, None);
+        Assert.True(audit.Clean, audit.Summary);
+    }
+
+    [Fact]
+    public async Task ItemHistory_WalksThePerItemChainNewestFirst()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        var key = await temp.AddDeviceAsync("scanner-1");
+        var receipts = await temp.Ledger.AppendAsync(
+            [SignedHop.Create(temp.NextHop("scanner-1", 7), key), SignedHop.Create(temp.NextHop("scanner-1", 8), key)], None);
+        var later = await temp.Ledger.AppendAsync([SignedHop.Create(temp.NextHop("scanner-1", 7), key)], None);
+        var item = temp.NextHop("scanner-1", 7).Identifiers[0];
+
+        var history = await temp.Ledger.ItemHistoryAsync(item, 10, None);
+
+        Assert.Equal([later[0].Seq!.Value, receipts[0].Seq!.Value], history.Select(e => e.Seq));
+        Assert.Empty(await temp.Ledger.ItemHistoryAsync("gtin:00000000000000:ser:none", 10, None));
+    }
+
     private static async Task<long> ScalarAsync(TempLedger temp, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath}");
