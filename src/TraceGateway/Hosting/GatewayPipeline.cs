@@ -23,6 +23,7 @@ public static class GatewayPipeline
         app.MapPartyEndpoints();
         app.MapDeviceEndpoints();
         app.MapApiKeyEndpoints();
+        app.MapPackEndpoints();
         return app;
     }
 }

@@ -44,6 +44,11 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     public async Task<byte[]?> GetBundleAsync(long seq, CancellationToken cancellationToken) =>
         (await Open.BundleAsync(seq, cancellationToken))?.ToJson();
 
+    public async Task<IReadOnlyList<HistoryEntryResponse>> GetItemHistoryAsync(string itemKey, int limit, CancellationToken cancellationToken) =>
+        (await Open.ItemHistoryAsync(itemKey, limit, cancellationToken))
+            .Select(e => new HistoryEntryResponse(e.Seq, B64(e.LeafHash), e.ReceivedAt, System.Text.Encoding.UTF8.GetString(e.EntryBytes)))
+            .ToList();
+
     public Task<long> RegisterPartyAsync(PartyRequest party, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(party);

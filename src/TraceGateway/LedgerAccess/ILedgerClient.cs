@@ -32,6 +32,9 @@ public interface ILedgerClient
     /// <summary>The entry's offline proof bundle as JSON, or null when there is no such entry.</summary>
     Task<byte[]?> GetBundleAsync(long seq, CancellationToken cancellationToken);
 
+    /// <summary>The newest <paramref name="limit"/> entries naming an item (canonical pack identifier), newest first.</summary>
+    Task<IReadOnlyList<HistoryEntryResponse>> GetItemHistoryAsync(string itemKey, int limit, CancellationToken cancellationToken);
+
     /// <summary>Registers a party; returns the registry entry's sequence number.</summary>
     Task<long> RegisterPartyAsync(PartyRequest party, CancellationToken cancellationToken);
 

@@ -59,6 +59,10 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
 
     public Task<byte[]?> GetBundleAsync(long seq, CancellationToken cancellationToken) => GetBytesAsync($"v1/entries/{seq}/bundle", cancellationToken);
 
+    public async Task<IReadOnlyList<HistoryEntryResponse>> GetItemHistoryAsync(string itemKey, int limit, CancellationToken cancellationToken) =>
+        await SendAsync<List<HistoryEntryResponse>>(HttpMethod.Get, $"v1/items/{Uri.EscapeDataString(itemKey)}/history?limit={limit}", null, cancellationToken)
+        ?? [];
+
     public Task<long> RegisterPartyAsync(PartyRequest party, CancellationToken cancellationToken) => RegistryAsync("v1/parties", party, cancellationToken);
 
     public Task<long> RegisterDeviceAsync(DeviceRequest device, CancellationToken cancellationToken) => RegistryAsync("v1/devices", device, cancellationToken);

@@ -163,6 +163,51 @@ public abstract class GatewayEndpointTests(LedgerMode mode) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PackHistory_ForPartners_ListsHopsNewestFirstWithProofsToTheCheckpoint()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var key = await TestData.RegisterDeviceAsync(admin, "dev-1");
+        var hops = new[] { SignedHop.Create(TestData.Hop("dev-1", 1, 1), key), SignedHop.Create(TestData.Hop("dev-1", 2, 2), key), SignedHop.Create(TestData.Hop("dev-1", 3, 1), key) };
+        using var agent = host.Anonymous();
+        using var append = await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch([.. hops.Select(h => h.ToEntryBytes())]));
+        append.EnsureSuccessStatusCode();
+
+        using var distributor = await host.ClientAsync(GatewayRoles.Distributor);
+        var pack = hops[0].Hop.Identifiers[0];
+        var history = await distributor.GetFromJsonAsync<JsonElement>(new Uri($"/v1/packs/{Uri.EscapeDataString(pack)}/history", UriKind.Relative));
+        Assert.Equal(pack, history.GetProperty("itemKey").GetString());
+        var size = history.GetProperty("treeSize").GetInt64();
+        var root = Convert.FromBase64String(history.GetProperty("rootHash").GetString()!);
+        var entries = history.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(hops[2].ToEntryBytes()), entries[0].GetProperty("entry").GetString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(hops[0].ToEntryBytes()), entries[1].GetProperty("entry").GetString());
+        foreach (var entry in entries)
+        {
+            var path = entry.GetProperty("auditPath").EnumerateArray().Select(h => Convert.FromBase64String(h.GetString()!)).ToList();
+            var leaf = MerkleHash.Leaf(System.Text.Encoding.UTF8.GetBytes(entry.GetProperty("entry").GetString()!));
+            Assert.True(MerkleProofs.VerifyInclusion(entry.GetProperty("seq").GetInt64(), size, leaf, path, root));
+        }
+
+        using var unknown = await distributor.GetAsync(new Uri($"/v1/packs/{Uri.EscapeDataString(TraceChain.Protocol.Hops.PackIdentifier.ForGtinSerial(TestData.Gtin(5), "NOPE"))}/history", UriKind.Relative));
+        await Problems.AssertProblemAsync(unknown, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("gtin:123:ser:A", null, "itemKey")]
+    [InlineData("pack-1", null, "itemKey")]
+    [InlineData("VALID", 0, "limit")]
+    [InlineData("VALID", 1001, "limit")]
+    public async Task PackHistory_BadParameters_AreValidationProblems(string itemKey, int? limit, string field)
+    {
+        using var regulator = await host.ClientAsync(GatewayRoles.Regulator);
+        var key = itemKey == "VALID" ? TraceChain.Protocol.Hops.PackIdentifier.ForGtinSerial(TestData.Gtin(1), "S1") : itemKey;
+        using var response = await regulator.GetAsync(new Uri($"/v1/packs/{Uri.EscapeDataString(key)}/history{(limit is null ? "" : $"?limit={limit}")}", UriKind.Relative));
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task Parties_Register_AnswersCreatedEntryAndRefusesDuplicate()
     {
         using var regulator = await host.ClientAsync(GatewayRoles.Regulator);

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("GET", "/v1/proofs/consistency", null, Everyone),
         ("GET", "/v1/entries/0", null, Partners),
         ("GET", "/v1/entries/0/bundle", null, Partners),
+        ("GET", "/v1/packs/gtin:00000000000000:ser:X/history", null, Partners),
         ("POST", "/v1/parties", "{}", RegistryRoles),
         ("POST", "/v1/devices", "{}", RegistryRoles),
         ("POST", "/v1/devices/dev-1/keys", "{}", RegistryRoles),
