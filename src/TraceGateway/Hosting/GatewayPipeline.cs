@@ -24,6 +24,7 @@ public static class GatewayPipeline
         app.MapDeviceEndpoints();
         app.MapApiKeyEndpoints();
         app.MapPackEndpoints();
+        app.MapConsumerEndpoints();
         return app;
     }
 }

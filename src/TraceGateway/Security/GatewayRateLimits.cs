@@ -32,6 +32,9 @@ public static class GatewayRateLimits
                     ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "Too many requests from this address; try again later." },
                 });
             };
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                ConsumerLimiter(settings, settings.ConsumerPerClientPermits, context => "addr:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown")),
+                ConsumerLimiter(settings, settings.ConsumerPerPackPermits, PackKey));
             options.AddPolicy(PerClient, context => context.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("authenticated")
                 : RateLimitPartition.GetFixedWindowLimiter(
@@ -43,5 +46,24 @@ public static class GatewayRateLimits
                         QueueLimit = 0,
                     }));
         });
+    }
+
+    /// <summary>A fixed-window limiter that applies only to consumer endpoints, partitioned by <paramref name="key"/>.</summary>
+    private static PartitionedRateLimiter<HttpContext> ConsumerLimiter(RateLimitSettings settings, int permits, Func<HttpContext, string> key) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context => context.GetEndpoint()?.Metadata.GetMetadata<ConsumerEndpoint>() is null
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetFixedWindowLimiter(key(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                QueueLimit = 0,
+            }));
+
+    /// <summary>The pack a consumer check is about: the Digital Link path, or the typed code without spaces.</summary>
+    private static string PackKey(HttpContext context)
+    {
+        var code = context.Request.Query["code"].ToString();
+        var key = code.Length > 0 ? new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()) : context.Request.Path.Value ?? "";
+        return "pack:" + key.ToUpperInvariant();
     }
 }

@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("GET", "/v1/log-key", null, Everyone),
         ("GET", "/v1/proofs/inclusion", null, Everyone),
         ("GET", "/v1/proofs/consistency", null, Everyone),
+        ("GET", "/verify", null, Everyone),
+        ("GET", "/01/04006380000421/21/S1", null, Everyone),
         ("GET", "/v1/entries/0", null, Partners),
         ("GET", "/v1/entries/0/bundle", null, Partners),
         ("GET", "/v1/packs/gtin:00000000000000:ser:X/history", null, Partners),

@@ -26,6 +26,19 @@ public static class TestData
         Gln(1),
         [PackIdentifier.ForGtinSerial(Gtin(pack % 1000), $"S{pack}")]);
 
+    /// <summary>A hop about one GTIN + serial with the given step and disposition.</summary>
+    public static Hop HopFor(string deviceId, long counter, string gtin, string serial, BizStep step, Disposition disposition, string? expiry = null) => new(
+        deviceId,
+        counter,
+        Start.AddSeconds(counter),
+        "+08:00",
+        step,
+        disposition,
+        Gln(1),
+        [PackIdentifier.ForGtinSerial(gtin, serial)],
+        Batch: "B1",
+        Expiry: expiry);
+
     /// <summary>The POST /v1/hops body for <paramref name="items"/> (each the JSON of one item).</summary>
     public static ByteArrayContent HopBatch(params byte[][] items)
     {
