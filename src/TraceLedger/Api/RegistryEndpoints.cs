@@ -27,7 +27,7 @@ public static class RegistryEndpoints
     }
 
     /// <summary>Registry changes need <c>Authorization: Bearer {api key}</c> (keys come from <c>TraceLedger api-key</c>).</summary>
-    private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var header = http.Request.Headers.Authorization.ToString();

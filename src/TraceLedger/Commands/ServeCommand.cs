@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TraceLedger.Api;
 using TraceLedger.Log;
+using TraceLedger.Packs;
 
 namespace TraceLedger.Commands;
 
@@ -17,8 +18,11 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new LedgerOptions(parse.GetValue(db)!.FullName, parse.GetValue(key)?.FullName, parse.GetValue(origin)!);
-            await using var ledger = await Ledger.OpenAsync(options, cancellationToken);
-            await using var app = LedgerHttpApp.Build(ledger, parse.GetValue(urls)!);
+            // The pack lifecycle runs on the append hook; its scratch-code key sits next to the database.
+            var secret = ScratchSecret.LoadOrCreate(options.DatabasePath + ".scratch");
+            await using var packs = await PackLedger.OpenAsync(new PackLedgerOptions(options, secret), cancellationToken);
+            var ledger = packs.Ledger;
+            await using var app = LedgerHttpApp.Build(packs, parse.GetValue(urls)!);
             await app.StartAsync(cancellationToken);
             await Console.Out.WriteLineAsync($"TraceLedger serving {ledger.DatabasePath} on {string.Join(", ", app.Urls)}; tree size {ledger.Checkpoint.TreeSize}; log key {ledger.Signer.VerifierKey}");
             await app.WaitForShutdownAsync(cancellationToken);

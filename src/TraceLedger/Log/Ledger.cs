@@ -28,6 +28,9 @@ public sealed class Ledger : IAsyncDisposable
         ApiKeys = new ApiKeyStore(log.Store, TimeProvider.System);
     }
 
+    /// <summary>The single writer (the pack lifecycle appends its own entries and updates through it).</summary>
+    internal LogWriter Log => log;
+
     /// <summary>The database file.</summary>
     public string DatabasePath => log.Store.Path;
 

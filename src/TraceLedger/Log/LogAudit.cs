@@ -294,6 +294,8 @@ public static class LogAudit
             "device_registered" => EntryKind.DeviceRegistered,
             "device_key_rotated" => EntryKind.DeviceKeyRotated,
             "device_revoked" => EntryKind.DeviceRevoked,
+            "batch_commissioned" => EntryKind.BatchCommissioned,
+            "batch_recalled" => EntryKind.BatchRecalled,
             _ => null,
         };
     }

@@ -8,4 +8,10 @@ public enum EntryKind
     DeviceRegistered = 3,
     DeviceRevoked = 4,
     DeviceKeyRotated = 5,
+
+    /// <summary>A manufacturer commissioned a batch; the entry lists every pack identifier of it.</summary>
+    BatchCommissioned = 6,
+
+    /// <summary>A batch (or a whole product) was recalled or withdrawn.</summary>
+    BatchRecalled = 7,
 }

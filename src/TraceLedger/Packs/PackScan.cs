@@ -1,0 +1,55 @@
+using TraceChain.Protocol.China;
+using TraceChain.Protocol.DigitalLink;
+using TraceChain.Protocol.Gs1;
+using TraceChain.Protocol.Hops;
+
+namespace TraceLedger.Packs;
+
+/// <summary>Turns what a scanner or phone read (GS1 element string, GS1 Digital Link URI, Chinese 20-digit code) into a verdict request.</summary>
+public static class PackScan
+{
+    /// <summary>The request for <paramref name="scan"/>; throws <see cref="PackRequestException"/> naming what is wrong with the code.</summary>
+    public static VerdictRequest ToRequest(string scan, string? partyGln = null, string? scratchCode = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scan);
+        var text = scan.Trim();
+        Func<string, string?> value;
+        if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            DigitalLinkUri link;
+            try
+            {
+                link = DigitalLinkUri.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw new PackRequestException("Digital Link: " + e.Message, e);
+            }
+
+            value = ai => link.Elements.FirstOrDefault(e => e.Ai == ai)?.Value;
+        }
+        else if (ChinaDrugCode.TryParse(text, out var china, out _))
+        {
+            return new VerdictRequest(PackIdentifier.ForChinaCode(china.Canonical), PartyGln: partyGln, ScratchCode: scratchCode);
+        }
+        else
+        {
+            var parsed = Gs1Parser.Parse(text);
+            if (!parsed.Success)
+            {
+                throw new PackRequestException("GS1 code: " + parsed.Error.Message);
+            }
+
+            value = parsed.GetValue;
+        }
+
+        var gtin = value("01");
+        var serial = value("21");
+        if (gtin is null || serial is null)
+        {
+            throw new PackRequestException("the code has no GTIN (01) and serial (21): it does not identify a pack");
+        }
+
+        return new VerdictRequest(PackIdentifier.ForGtinSerial(gtin, serial), value("10"), value("17"), partyGln, scratchCode);
+    }
+}
