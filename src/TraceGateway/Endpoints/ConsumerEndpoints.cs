@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using TraceGateway.Features.VerifyForConsumer;
 using TraceGateway.Security;
 using TraceGateway.Web;
+using TraceLedger.Packs;
 
 namespace TraceGateway.Endpoints;
 
@@ -19,19 +20,19 @@ public static class ConsumerEndpoints
         group.MapGet("/01/{**rest}", async (HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var link = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{WithoutLang(context.Request.QueryString)}";
-            return Answer(context, await mediator.Send(new VerifyForConsumerQuery(link, null), cancellationToken), null);
+            return Answer(context, await mediator.Send(new VerifyForConsumerQuery(link, null), cancellationToken), null, null);
         });
-        group.MapGet("/verify", async (string? code, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
-            string.IsNullOrWhiteSpace(code)
-                ? Page(context, null, null)
-                : Answer(context, await mediator.Send(new VerifyForConsumerQuery(null, code), cancellationToken), code));
+        group.MapGet("/verify", async (string? code, string? scratch, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
+            string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(scratch)
+                ? Page(context, null, null, null)
+                : Answer(context, await mediator.Send(new VerifyForConsumerQuery(null, code, scratch), cancellationToken), code, scratch));
         return routes;
     }
 
-    private static IResult Answer(HttpContext context, ConsumerVerdict verdict, string? typed) =>
-        ConsumerLanguage.WantsJson(context.Request) ? TypedResults.Ok(verdict) : Page(context, verdict, typed);
+    private static IResult Answer(HttpContext context, ConsumerVerdict verdict, string? typed, string? scratch) =>
+        ConsumerLanguage.WantsJson(context.Request) ? TypedResults.Ok(verdict) : Page(context, verdict, typed, scratch);
 
-    private static IResult Page(HttpContext context, ConsumerVerdict? verdict, string? typed)
+    private static IResult Page(HttpContext context, ConsumerVerdict? verdict, string? typed, string? scratch)
     {
         var text = ConsumerText.For(ConsumerLanguage.Choose(context.Request));
         var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value);
@@ -39,7 +40,7 @@ public static class ConsumerEndpoints
         var switchUrl = QueryHelpers.AddQueryString(context.Request.Path, query.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
         context.Response.Headers.ContentLanguage = text.Lang;
         context.Response.Headers.Vary = "Accept, Accept-Language";
-        return TypedResults.Content(ConsumerPage.Render(text, verdict, typed, switchUrl), "text/html; charset=utf-8");
+        return TypedResults.Content(ConsumerPage.Render(text, verdict, typed, scratch, switchUrl), "text/html; charset=utf-8");
     }
 
     private static string WithoutLang(QueryString query)

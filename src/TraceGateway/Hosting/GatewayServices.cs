@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using TraceGateway.Errors;
@@ -34,6 +36,8 @@ public static class GatewayServices
             services.AddSingleton(provider => new GatewayKeys(() => provider.GetRequiredService<EmbeddedLedgerHost>().Ledger.ApiKeys));
         }
 
+        // Enums on the wire as the ledger writes them (snake_case), so both ledger modes answer the same JSON.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddGatewayMediator();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,6 +1,7 @@
 using TraceChain.Protocol.Signing;
 using TraceLedger.Api;
 using TraceLedger.Log;
+using TraceLedger.Packs;
 using TraceLedger.Storage;
 
 namespace TraceGateway.LedgerAccess;
@@ -71,6 +72,25 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     public Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
         Registry(() => Open.RevokeDeviceAsync(deviceId, cancellationToken));
 
+    public Task<ConsumerVerdict> VerifyForConsumerAsync(VerifyBody scan, CancellationToken cancellationToken) =>
+        Packed(() => host.Packs.Verdicts.VerifyForConsumerAsync(Request(scan) with { PartyGln = null }, cancellationToken));
+
+    public Task<Verdict> VerifyAsync(VerifyBody scan, CancellationToken cancellationToken) =>
+        Packed(() => host.Packs.Verdicts.VerifyAsync(Request(scan), cancellationToken));
+
+    public Task RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return Packed(async () =>
+        {
+            await host.Packs.Commissioning.RegisterCompanyPrefixAsync(prefix.Prefix ?? "", prefix.PartyGln ?? "", cancellationToken);
+            return true;
+        });
+    }
+
+    public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
+        Packed(() => host.Packs.Commissioning.CommissionAsync(request, cancellationToken));
+
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(Open.Checkpoint.SignedNote.Length > 0);
 
     private static byte[] Key(string? base64)
@@ -104,6 +124,35 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
             return await action();
         }
         catch (LedgerRangeException e)
+        {
+            throw new LedgerRefusedException(e.Message, e);
+        }
+    }
+
+    /// <summary>The same reading of a verification body as the ledger's HTTP API: a raw scan, or the identifier and what was read.</summary>
+    private static VerdictRequest Request(VerifyBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Scan is not { Length: > 0 } scan)
+        {
+            return new VerdictRequest(body.Identifier, body.Batch, body.Expiry, body.PartyGln, body.ScratchCode);
+        }
+
+        var read = PackScan.ToRequest(scan, body.PartyGln, body.ScratchCode);
+        return read with { Batch = body.Batch ?? read.Batch, Expiry = body.Expiry ?? read.Expiry };
+    }
+
+    private static async Task<T> Packed<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (PackRequestException e)
+        {
+            throw new LedgerRefusedException(e.Message, e);
+        }
+        catch (FormatException e)
         {
             throw new LedgerRefusedException(e.Message, e);
         }

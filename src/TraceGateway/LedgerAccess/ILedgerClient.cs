@@ -1,5 +1,6 @@
 using TraceChain.Protocol.Signing;
 using TraceLedger.Api;
+using TraceLedger.Packs;
 
 namespace TraceGateway.LedgerAccess;
 
@@ -46,6 +47,18 @@ public interface ILedgerClient
 
     /// <summary>Revokes a device.</summary>
     Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken);
+
+    /// <summary>A consumer's verification (recorded), in the consumer view without partner data.</summary>
+    Task<ConsumerVerdict> VerifyForConsumerAsync(VerifyBody scan, CancellationToken cancellationToken);
+
+    /// <summary>A partner's verification (recorded); <see cref="VerifyBody.PartyGln"/> is required.</summary>
+    Task<Verdict> VerifyAsync(VerifyBody scan, CancellationToken cancellationToken);
+
+    /// <summary>Registers a GS1 company prefix to a manufacturer party.</summary>
+    Task RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken);
+
+    /// <summary>Commissions a batch; the plain scratch codes are in this answer only.</summary>
+    Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken);
 
     /// <summary>True when the ledger answers.</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);

@@ -23,6 +23,9 @@ public sealed class LedgerSettings
     /// <summary>The embedded ledger's checkpoint signing key; default next to the database.</summary>
     public string? KeyPath { get; set; }
 
+    /// <summary>The embedded ledger's scratch-code hash key (created with mode 0600 if missing); default next to the database.</summary>
+    public string? ScratchSecretPath { get; set; }
+
     /// <summary>The embedded ledger's origin (log name in checkpoints).</summary>
     public string Origin { get; set; } = TraceLedger.Log.LedgerOptions.DefaultOrigin;
 

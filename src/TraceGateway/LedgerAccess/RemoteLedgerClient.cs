@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TraceChain.Protocol.Signing;
 using TraceLedger.Api;
+using TraceLedger.Packs;
 
 namespace TraceGateway.LedgerAccess;
 
@@ -13,7 +15,11 @@ namespace TraceGateway.LedgerAccess;
 /// </summary>
 public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The ledger writes its enums in snake_case (verdict codes, pack states, scratch outcomes).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public async Task<HopBatchResponse> AppendAsync(IReadOnlyList<SignedHop> hops, CancellationToken cancellationToken)
     {
@@ -73,6 +79,25 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
     public Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
         RegistryAsync($"v1/devices/{Uri.EscapeDataString(deviceId)}/revoke", new { }, cancellationToken);
 
+    public Task<ConsumerVerdict> VerifyForConsumerAsync(VerifyBody scan, CancellationToken cancellationToken) =>
+        PostAsync<VerifyBody, ConsumerVerdict>("v1/verify", scan, cancellationToken);
+
+    public Task<Verdict> VerifyAsync(VerifyBody scan, CancellationToken cancellationToken) =>
+        PostAsync<VerifyBody, Verdict>("v1/verifications", scan, cancellationToken);
+
+    public async Task RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(prefix, options: Json);
+        using var response = await SendRawAsync(HttpMethod.Post, "v1/company-prefixes", content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new LedgerUnavailableException($"The ledger answered {(int)response.StatusCode} to POST /v1/company-prefixes.");
+        }
+    }
+
+    public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
+        PostAsync<CommissionRequest, CommissionResult>("v1/batches", request, cancellationToken);
+
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         try
@@ -88,6 +113,14 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
         {
             return false;
         }
+    }
+
+    private async Task<TResponse> PostAsync<TBody, TResponse>(string path, TBody body, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        using var content = JsonContent.Create(body, options: Json);
+        return await SendAsync<TResponse>(HttpMethod.Post, path, content, cancellationToken)
+            ?? throw new LedgerUnavailableException($"The ledger answered 404 to POST /{path}.");
     }
 
     private async Task<long> RegistryAsync<T>(string path, T body, CancellationToken cancellationToken)

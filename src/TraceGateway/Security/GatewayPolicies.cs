@@ -8,6 +8,12 @@ public static class GatewayPolicies
     /// <summary>Supply-chain partners and oversight: log entries and proof bundles name partners.</summary>
     public const string Partners = "partners";
 
+    /// <summary>Registered parties acting as themselves (their key's subject is their GLN): partner verification.</summary>
+    public const string PartyMembers = "party-members";
+
+    /// <summary>Manufacturers: commissioning.</summary>
+    public const string Manufacturers = "manufacturers";
+
     /// <summary>Party and device registry changes.</summary>
     public const string Registry = "registry";
 
@@ -19,6 +25,8 @@ public static class GatewayPolicies
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .AddPolicy(Partners, p => p.RequireRole(GatewayRoles.All))
+            .AddPolicy(PartyMembers, p => p.RequireRole(GatewayRoles.Manufacturer, GatewayRoles.Distributor, GatewayRoles.Pharmacy, GatewayRoles.Regulator))
+            .AddPolicy(Manufacturers, p => p.RequireRole(GatewayRoles.Manufacturer))
             .AddPolicy(Registry, p => p.RequireRole(GatewayRoles.Regulator, GatewayRoles.Admin))
             .AddPolicy(KeyAdmin, p => p.RequireRole(GatewayRoles.Admin));
     }

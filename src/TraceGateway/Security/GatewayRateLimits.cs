@@ -63,6 +63,7 @@ public static class GatewayRateLimits
     private static string PackKey(HttpContext context)
     {
         var code = context.Request.Query["code"].ToString();
+        code = code.Length > 0 ? code : context.Request.Query["scratch"].ToString();
         var key = code.Length > 0 ? new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()) : context.Request.Path.Value ?? "";
         return "pack:" + key.ToUpperInvariant();
     }

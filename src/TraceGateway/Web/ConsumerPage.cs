@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using TraceGateway.Features.VerifyForConsumer;
+using TraceLedger.Packs;
 
 namespace TraceGateway.Web;
 
@@ -18,15 +18,15 @@ public static class ConsumerPage
     private const string Style = """
         body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;padding:1rem;max-width:40rem;margin-inline:auto;line-height:1.5;color:#111;background:#fff}
         h1{font-size:1.4rem}.verdict{border-radius:.6rem;padding:1rem;margin:1rem 0;color:#fff}
-        .verdict strong{display:block;font-size:2rem;line-height:1.2}.genuine{background:#0a6b2d}.already_dispensed{background:#8a4b00}
-        .recalled,.unknown,.do_not_use{background:#a30d0d}.expired{background:#4a4a4a}.invalid_code{background:#23408e}
+        .verdict strong{display:block;font-size:2rem;line-height:1.2}.ok{background:#0a6b2d}.warn{background:#8a4b00}
+        .stop{background:#a30d0d}.info{background:#23408e}
         dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem}dt{font-weight:600}
         input{font-size:1.2rem;padding:.5rem;width:100%;box-sizing:border-box}button{font-size:1.2rem;padding:.6rem 1.2rem;margin-top:.5rem}
         .lang{float:right}
         """;
 
     /// <summary>The page; <paramref name="verdict"/> is null for the empty form.</summary>
-    public static string Render(ConsumerText text, ConsumerVerdict? verdict, string? typed, string switchUrl)
+    public static string Render(ConsumerText text, ConsumerVerdict? verdict, string? typed, string? scratch, string switchUrl)
     {
         ArgumentNullException.ThrowIfNull(text);
         var h = Html;
@@ -40,19 +40,27 @@ public static class ConsumerPage
             """);
         if (verdict is not null)
         {
-            var (headline, advice) = text.Verdicts[verdict.Verdict];
-            html.Append(CultureInfo.InvariantCulture, $"""<div class="verdict {h.Encode(verdict.Verdict)}" id="verdict" data-verdict="{h.Encode(verdict.Verdict)}" role="status"><strong>{h.Encode(headline)}</strong><p>{h.Encode(advice)}</p>""");
-            if (verdict.Problem is not null)
+            var (headline, advice) = text.Verdicts.TryGetValue(verdict.Code, out var words) ? words : text.Verdicts["suspect"];
+            html.Append(CultureInfo.InvariantCulture, $"""<div class="verdict {ConsumerText.Tone(verdict.Code)}" id="verdict" data-verdict="{h.Encode(verdict.Code)}" role="status"><strong>{h.Encode(headline)}</strong><p>{h.Encode(advice)}</p>""");
+            if (verdict.Code == Features.VerifyForConsumer.VerifyForConsumerQuery.InvalidCode)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<p>{h.Encode(verdict.Problem)}</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p>{h.Encode(verdict.Message)}</p>");
+            }
+
+            if (text.Scratch.TryGetValue(verdict.Scratch, out var scratchText))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"""<p id="scratch" data-scratch="{h.Encode(verdict.Scratch)}">{h.Encode(scratchText)}</p>""");
             }
 
             html.Append("</div><dl>");
-            Row(html, text.GtinLabel, verdict.Gtin);
-            Row(html, text.SerialLabel, verdict.Serial);
-            Row(html, text.BatchLabel, verdict.Batch);
-            Row(html, text.ExpiryLabel, verdict.Expiry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Row(html, text.ChinaLabel, verdict.ChinaCode);
+            var product = verdict.Product is { } p ? $"{p.Name} {p.Strength}, {p.Form} × {p.PackSize}" : null;
+            Row(html, text.Labels["product"], product);
+            Row(html, text.Labels["manufacturer"], verdict.Manufacturer);
+            Row(html, text.Labels["lot"], verdict.Lot);
+            Row(html, text.Labels["expiry"], verdict.Expiry);
+            Row(html, text.Labels["dispensed"], verdict.DispensedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Row(html, text.Labels["first"], verdict.FirstVerifiedAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+            Row(html, text.Labels["count"], verdict.VerificationCount > 0 ? verdict.VerificationCount.ToString(CultureInfo.InvariantCulture) : null);
             html.Append("</dl>");
         }
 
@@ -60,6 +68,8 @@ public static class ConsumerPage
             <form method="get" action="/verify"><p>{h.Encode(text.Prompt)}</p>
             <label for="code">{h.Encode(text.CodeLabel)}</label>
             <input id="code" name="code" inputmode="numeric" autocomplete="off" maxlength="1024" value="{h.Encode(typed ?? "")}">
+            <label for="scratch-code">{h.Encode(text.ScratchLabel)}</label>
+            <input id="scratch-code" name="scratch" inputmode="numeric" autocomplete="off" maxlength="64" value="{h.Encode(scratch ?? "")}">
             <input type="hidden" name="lang" value="{h.Encode(text.Lang)}">
             <button type="submit">{h.Encode(text.Check)}</button></form>
             </body></html>

@@ -18,6 +18,8 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
     private static readonly string[] Partners = [.. GatewayRoles.All];
     private static readonly string[] RegistryRoles = [GatewayRoles.Regulator, GatewayRoles.Admin];
     private static readonly string[] AdminOnly = [GatewayRoles.Admin];
+    private static readonly string[] PartyMembers = [GatewayRoles.Manufacturer, GatewayRoles.Distributor, GatewayRoles.Pharmacy, GatewayRoles.Regulator];
+    private static readonly string[] ManufacturerOnly = [GatewayRoles.Manufacturer];
 
     private static readonly (string Method, string Url, string? Body, string[] Allowed)[] Endpoints =
     [
@@ -34,6 +36,9 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("GET", "/v1/entries/0", null, Partners),
         ("GET", "/v1/entries/0/bundle", null, Partners),
         ("GET", "/v1/packs/gtin:00000000000000:ser:X/history", null, Partners),
+        ("POST", "/v1/verifications", "{}", PartyMembers),
+        ("POST", "/v1/company-prefixes", "{}", RegistryRoles),
+        ("POST", "/v1/batches", "{}", ManufacturerOnly),
         ("POST", "/v1/parties", "{}", RegistryRoles),
         ("POST", "/v1/devices", "{}", RegistryRoles),
         ("POST", "/v1/devices/dev-1/keys", "{}", RegistryRoles),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TraceGateway.Security;
 using TraceLedger.Api;
 using TraceLedger.Log;
+using TraceLedger.Packs;
 
 namespace TraceGateway.Tests.Support;
 
@@ -18,10 +19,10 @@ public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly Factory factory;
     private readonly WebApplication? remoteApp;
-    private readonly Ledger? remoteLedger;
+    private readonly PackLedger? remoteLedger;
     private readonly Dictionary<string, string> keys = [];
 
-    private GatewayHost(string directory, Factory factory, WebApplication? remoteApp, Ledger? remoteLedger)
+    private GatewayHost(string directory, Factory factory, WebApplication? remoteApp, PackLedger? remoteLedger)
     {
         Directory = directory;
         this.factory = factory;
@@ -43,14 +44,15 @@ public sealed class GatewayHost : IAsyncDisposable
             ["Ledger:Database"] = Path.Combine(directory, "ledger.db"),
         };
         WebApplication? app = null;
-        Ledger? ledger = null;
+        PackLedger? ledger = null;
         if (mode == LedgerMode.Remote)
         {
-            ledger = await Ledger.OpenAsync(new LedgerOptions(Path.Combine(directory, "remote-ledger.db")), CancellationToken.None);
+            var database = Path.Combine(directory, "remote-ledger.db");
+            ledger = await PackLedger.OpenAsync(new PackLedgerOptions(new LedgerOptions(database), ScratchSecret.LoadOrCreate(database + ".scratch")), CancellationToken.None);
             app = LedgerHttpApp.Build(ledger, "http://127.0.0.1:0");
             await app.StartAsync();
             config["Ledger:Url"] = app.Urls.First();
-            config["Ledger:ApiKey"] = await ledger.ApiKeys.CreateAsync("gateway", CancellationToken.None);
+            config["Ledger:ApiKey"] = await ledger.Ledger.ApiKeys.CreateAsync("gateway", CancellationToken.None);
             config["Ledger:KeysDatabase"] = Path.Combine(directory, "gateway-keys.db");
         }
 

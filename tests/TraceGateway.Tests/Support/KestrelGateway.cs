@@ -36,13 +36,13 @@ public sealed class KestrelGateway : IAsyncDisposable
         return new KestrelGateway(app, directory, new Uri(app.Urls.First()));
     }
 
-    /// <summary>A client for this gateway, with an admin key when <paramref name="admin"/>.</summary>
-    public async Task<HttpClient> ClientAsync(bool admin)
+    /// <summary>A client for this gateway with a key of <paramref name="role"/> (party roles act as <see cref="TestData.Gln"/>(1)).</summary>
+    public async Task<HttpClient> ClientAsync(string role)
     {
         var client = new HttpClient { BaseAddress = Address };
-        if (admin)
         {
-            var key = await app.Services.GetRequiredService<GatewayKeys>().CreateAsync(new ApiKeyOwner(GatewayRoles.Admin, "ops"), CancellationToken.None);
+            var owner = new ApiKeyOwner(role, role == GatewayRoles.Admin ? "ops" : TestData.Gln(1));
+            var key = await app.Services.GetRequiredService<GatewayKeys>().CreateAsync(owner, CancellationToken.None);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
         }
 

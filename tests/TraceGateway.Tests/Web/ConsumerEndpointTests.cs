@@ -10,38 +10,50 @@ namespace TraceGateway.Tests.Web;
 public sealed class ConsumerEndpointTests : IAsyncLifetime
 {
     private GatewayHost host = null!;
+    private string[] scratch = null!;
 
     public async Task InitializeAsync()
     {
         host = await GatewayHost.StartAsync(LedgerMode.Embedded);
-        await ConsumerScenario.SeedAsync(host);
+        scratch = await ConsumerScenario.SeedAsync(host);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Theory]
-    [InlineData("GENUINE1", "?17=301231", "genuine")]
-    [InlineData("GENUINE1", "", "genuine")]
-    [InlineData("GENUINE1", "?17=200131", "expired")]
-    [InlineData("DISPENSED1", "?17=301231", "already_dispensed")]
-    [InlineData("RECALLED1", "", "recalled")]
-    [InlineData("STOLEN1", "", "do_not_use")]
-    [InlineData("NEVERMADE", "?17=301231", "unknown")]
-    public async Task DigitalLink_Json_GivesTheVerdict(string serial, string query, string verdict)
+    [InlineData("GENUINE2", "/10/B1", "?17=301231", "genuine")]
+    [InlineData("GENUINE2", "", "", "genuine")]
+    [InlineData("GENUINE2", "/10/B9", "?17=301231", "batch_mismatch")]
+    [InlineData("NEVERMADE", "/10/B1", "?17=301231", "unknown_serial")]
+    public async Task DigitalLink_Json_GivesTheVerdict(string serial, string batch, string query, string verdict)
     {
-        var body = await GetJsonAsync($"/01/{ConsumerScenario.Gtin}/10/B1/21/{serial}{query}");
-        Assert.Equal(verdict, body.GetProperty("verdict").GetString());
-        Assert.Equal(serial, body.GetProperty("serial").GetString());
-        Assert.Equal(ConsumerScenario.Gtin, body.GetProperty("gtin").GetString());
+        var body = await GetJsonAsync($"/01/{ConsumerScenario.Gtin}{batch}/21/{serial}{query}");
+        Assert.Equal(verdict, body.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task DigitalLink_ExpiredBatch_IsExpired()
+    {
+        var body = await GetJsonAsync($"/01/{ConsumerScenario.ExpiredGtin}/10/B1/21/EXPIRED1?17=200131");
+        Assert.Equal("expired", body.GetProperty("code").GetString());
     }
 
     [Fact]
     public async Task DigitalLink_Json_LeaksNoPartnerData()
     {
-        var text = (await GetJsonAsync($"/01/{ConsumerScenario.Gtin}/10/B1/21/DISPENSED1")).ToString();
+        var text = (await GetJsonAsync($"/01/{ConsumerScenario.Gtin}/10/B1/21/GENUINE2")).ToString();
         Assert.DoesNotContain(TestData.Gln(1), text, StringComparison.Ordinal);
-        Assert.DoesNotContain("line-1", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("2026-11-01", text, StringComparison.Ordinal);
+        Assert.Contains("Amoxicillin", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScratchCode_IsASecondFactor_FirstValidThenReverifiedAndWrongIsNamed()
+    {
+        var link = $"/01/{ConsumerScenario.Gtin}/10/B1/21/GENUINE1";
+        Assert.Equal("valid", (await GetJsonAsync($"/verify?code={Uri.EscapeDataString("https://id.example" + link)}&scratch={scratch[0]}")).GetProperty("scratch").GetString());
+        Assert.Equal("reverified", (await GetJsonAsync($"/verify?scratch={scratch[0]}")).GetProperty("scratch").GetString());
+        var html = await GetHtmlAsync($"/verify?code={Uri.EscapeDataString("https://id.example" + link)}&scratch={scratch[1]}", "en");
+        Assert.Contains("data-scratch=\"wrong\"", html[html.IndexOf("<div class=\"verdict", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -50,19 +62,19 @@ public sealed class ConsumerEndpointTests : IAsyncLifetime
     public async Task DigitalLink_BadCode_IsInvalidCodeNamingTheProblem(string path, string verdict)
     {
         var body = await GetJsonAsync(path);
-        Assert.Equal(verdict, body.GetProperty("verdict").GetString());
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("problem").GetString()));
+        Assert.Equal(verdict, body.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("message").GetString()));
     }
 
     [Theory]
     [InlineData(ConsumerScenario.ChinaCode, "genuine")]
     [InlineData("8123 4567 8901 2345 6789", "genuine")]
-    [InlineData("81234567890123456780", "unknown")]
+    [InlineData("81234567890123456780", "unknown_serial")]
     [InlineData("8123456789012345678", "invalid_code")]
     public async Task TypedChinaCode_GivesTheVerdict(string code, string verdict)
     {
         var body = await GetJsonAsync($"/verify?code={Uri.EscapeDataString(code)}");
-        Assert.Equal(verdict, body.GetProperty("verdict").GetString());
+        Assert.Equal(verdict, body.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -80,7 +92,7 @@ public sealed class ConsumerEndpointTests : IAsyncLifetime
     [InlineData("", "en", "Genuine")]
     public async Task Page_FollowsAcceptLanguage(string acceptLanguage, string lang, string headline)
     {
-        var html = await GetHtmlAsync($"/01/{ConsumerScenario.Gtin}/10/B1/21/GENUINE1", acceptLanguage);
+        var html = await GetHtmlAsync($"/01/{ConsumerScenario.Gtin}/10/B1/21/GENUINE2", acceptLanguage);
         Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
         Assert.Contains($"<strong>{headline}</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -122,7 +134,7 @@ public sealed class ConsumerEndpointTests : IAsyncLifetime
         });
         using var client = limited.Anonymous();
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var pack = new Uri($"/01/{ConsumerScenario.Gtin}/21/GENUINE1", UriKind.Relative);
+        var pack = new Uri($"/01/{ConsumerScenario.Gtin}/21/GENUINE2", UriKind.Relative);
         for (var i = 0; i < 2; i++)
         {
             using var ok = await client.GetAsync(pack);
