@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using MediatR;
+using TraceGateway.Features.CloseAlert;
 using TraceGateway.Features.CommissionBatch;
+using TraceGateway.Features.ListAlerts;
+using TraceGateway.Features.RecallBatch;
 using TraceGateway.Features.RegisterCompanyPrefix;
 using TraceGateway.Features.VerifyPack;
 using TraceGateway.Security;
@@ -34,6 +37,18 @@ public static class LifecycleEndpoints
             })
             .RequireAuthorization(GatewayPolicies.Manufacturers)
             .WithMetadata(new BodySizeLimit(64L << 20));
+        group.MapPost("/recalls", async (RecallBatchBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new RecallBatchCommand(Subject(user), body.Gtin, body.Lot, body.Reason, body.Withdrawal), cancellationToken)))
+            .RequireAuthorization(GatewayPolicies.Recallers);
+        group.MapGet("/alerts", async (string? code, bool? open, string? identifier, string? actor, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new ListAlertsQuery(code, open, identifier, actor, limit), cancellationToken)))
+            .RequireAuthorization(GatewayPolicies.Oversight);
+        group.MapPost("/alerts/{id:long}/close", async (long id, TraceLedger.Api.CloseAlertBody body, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await mediator.Send(new CloseAlertCommand(id, body.RootCause, body.Note), cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(GatewayPolicies.Oversight);
         return routes;
     }
 

@@ -91,6 +91,29 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
         Packed(() => host.Packs.Commissioning.CommissionAsync(request, cancellationToken));
 
+    public Task<RecallResult> RecallAsync(RecallRequest request, CancellationToken cancellationToken) =>
+        Packed(() => host.Packs.Commissioning.RecallAsync(request, cancellationToken));
+
+    public Task<IReadOnlyList<Alert>> ListAlertsAsync(AlertFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var code = Alerts.ParseCode(filter.Code);
+        return filter.Code is not null && code is null
+            ? throw new LedgerRefusedException($"unknown alert code '{filter.Code}'")
+            : Packed(() => host.Packs.Alerts.ListAsync(new AlertQuery(code, filter.Open, filter.Identifier, filter.Actor, filter.Limit), cancellationToken));
+    }
+
+    public Task CloseAlertAsync(long id, CloseAlertBody close, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(close);
+        var cause = Alerts.ParseRootCause(close.RootCause) ?? throw new LedgerRefusedException("rootCause must be technical, procedural or suspected_falsification");
+        return Packed(async () =>
+        {
+            await host.Packs.Alerts.CloseAsync(id, cause, close.Note, cancellationToken);
+            return true;
+        });
+    }
+
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(Open.Checkpoint.SignedNote.Length > 0);
 
     private static byte[] Key(string? base64)

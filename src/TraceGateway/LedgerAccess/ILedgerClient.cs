@@ -60,6 +60,15 @@ public interface ILedgerClient
     /// <summary>Commissions a batch; the plain scratch codes are in this answer only.</summary>
     Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Recalls (or withdraws) a GTIN's batch, or every batch of it when the lot is null.</summary>
+    Task<RecallResult> RecallAsync(RecallRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Alerts matching the filter, newest first.</summary>
+    Task<IReadOnlyList<Alert>> ListAlertsAsync(AlertFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Closes an alert with its root cause (technical, procedural or suspected_falsification).</summary>
+    Task CloseAlertAsync(long id, CloseAlertBody close, CancellationToken cancellationToken);
+
     /// <summary>True when the ledger answers.</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
 }

@@ -98,6 +98,46 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
     public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
         PostAsync<CommissionRequest, CommissionResult>("v1/batches", request, cancellationToken);
 
+    public Task<RecallResult> RecallAsync(RecallRequest request, CancellationToken cancellationToken) =>
+        PostAsync<RecallRequest, RecallResult>("v1/recalls", request, cancellationToken);
+
+    public async Task<IReadOnlyList<Alert>> ListAlertsAsync(AlertFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string> { $"limit={filter.Limit}" };
+        if (filter.Code is not null)
+        {
+            query.Add("code=" + Uri.EscapeDataString(filter.Code));
+        }
+
+        if (filter.Open is { } open)
+        {
+            query.Add(open ? "open=true" : "open=false");
+        }
+
+        if (filter.Identifier is not null)
+        {
+            query.Add("identifier=" + Uri.EscapeDataString(filter.Identifier));
+        }
+
+        if (filter.Actor is not null)
+        {
+            query.Add("actor=" + Uri.EscapeDataString(filter.Actor));
+        }
+
+        return await SendAsync<List<Alert>>(HttpMethod.Get, "v1/alerts?" + string.Join('&', query), null, cancellationToken) ?? [];
+    }
+
+    public async Task CloseAlertAsync(long id, CloseAlertBody close, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(close, options: Json);
+        using var response = await SendRawAsync(HttpMethod.Post, $"v1/alerts/{id}/close", content, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new LedgerRefusedException($"There is no alert {id}.");
+        }
+    }
+
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         try

@@ -14,6 +14,12 @@ public static class GatewayPolicies
     /// <summary>Manufacturers: commissioning.</summary>
     public const string Manufacturers = "manufacturers";
 
+    /// <summary>Recalls: manufacturers (of their own GTINs) and regulators.</summary>
+    public const string Recallers = "recallers";
+
+    /// <summary>Alerts name partners and locations: oversight only.</summary>
+    public const string Oversight = "oversight";
+
     /// <summary>Party and device registry changes.</summary>
     public const string Registry = "registry";
 
@@ -27,6 +33,8 @@ public static class GatewayPolicies
             .AddPolicy(Partners, p => p.RequireRole(GatewayRoles.All))
             .AddPolicy(PartyMembers, p => p.RequireRole(GatewayRoles.Manufacturer, GatewayRoles.Distributor, GatewayRoles.Pharmacy, GatewayRoles.Regulator))
             .AddPolicy(Manufacturers, p => p.RequireRole(GatewayRoles.Manufacturer))
+            .AddPolicy(Recallers, p => p.RequireRole(GatewayRoles.Manufacturer, GatewayRoles.Regulator))
+            .AddPolicy(Oversight, p => p.RequireRole(GatewayRoles.Regulator, GatewayRoles.Admin))
             .AddPolicy(Registry, p => p.RequireRole(GatewayRoles.Regulator, GatewayRoles.Admin))
             .AddPolicy(KeyAdmin, p => p.RequireRole(GatewayRoles.Admin));
     }

@@ -301,6 +301,51 @@ public abstract class GatewayEndpointTests(LedgerMode mode) : IAsyncLifetime
     private static string CheckDigitOf(string body) => TraceChain.Protocol.Gs1.CheckDigit.Append(body);
 
     [Fact]
+    public async Task Recalls_ByManufacturer_MakeConsumersAndPharmaciesSeeRecalled()
+    {
+        using var key = await TestData.RegisterDeviceAsync(host, "dev-1");
+        using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
+        using var recall = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B1", reason = "contamination" });
+        Assert.Equal(HttpStatusCode.OK, recall.StatusCode);
+        Assert.Equal(1, (await recall.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batches").GetInt32());
+
+        using var consumer = host.Anonymous();
+        consumer.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        var verdict = await consumer.GetFromJsonAsync<JsonElement>(new Uri($"/01/{TestData.Gtin(1)}/10/B1/21/S2", UriKind.Relative));
+        Assert.Equal("recalled", verdict.GetProperty("code").GetString());
+
+        using var invalid = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B1", reason = "" });
+        var problem = await Problems.AssertProblemAsync(invalid, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Alerts_RaisedByAnUnknownSerial_AreListedAndClosedWithRootCause()
+    {
+        using var key = await TestData.RegisterDeviceAsync(host, "dev-1");
+        using var agent = host.Anonymous();
+        using var append = await agent.PostAsync(new Uri("/v1/hops", UriKind.Relative), TestData.HopBatch(SignedHop.Create(TestData.Hop("dev-1", 1, 99), key).ToEntryBytes()));
+        Assert.Equal("refused", (await append.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts")[0].GetProperty("status").GetString());
+
+        using var regulator = await host.ClientAsync(GatewayRoles.Regulator);
+        var alerts = await regulator.GetFromJsonAsync<JsonElement>(new Uri("/v1/alerts?code=unknown_serial&open=true", UriKind.Relative));
+        var alert = alerts.EnumerateArray().Single();
+        Assert.Equal(TraceChain.Protocol.Hops.PackIdentifier.ForGtinSerial(TestData.Gtin(1), "S99"), alert.GetProperty("identifier").GetString());
+
+        using var badCause = await regulator.PostAsJsonAsync($"/v1/alerts/{alert.GetProperty("id").GetInt64()}/close", new { rootCause = "aliens" });
+        var problem = await Problems.AssertProblemAsync(badCause, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("rootCause", out _), problem.ToString());
+
+        using var close = await regulator.PostAsJsonAsync($"/v1/alerts/{alert.GetProperty("id").GetInt64()}/close", new { rootCause = "technical", note = "scanner test" });
+        Assert.Equal(HttpStatusCode.NoContent, close.StatusCode);
+        var open = await regulator.GetFromJsonAsync<JsonElement>(new Uri("/v1/alerts?code=unknown_serial&open=true", UriKind.Relative));
+        Assert.Equal(0, open.GetArrayLength());
+
+        using var badCode = await regulator.GetAsync(new Uri("/v1/alerts?code=Not-A-Code", UriKind.Relative));
+        await Problems.AssertProblemAsync(badCode, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Parties_Register_AnswersCreatedEntryAndRefusesDuplicate()
     {
         using var regulator = await host.ClientAsync(GatewayRoles.Regulator);

@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
     private static readonly string[] AdminOnly = [GatewayRoles.Admin];
     private static readonly string[] PartyMembers = [GatewayRoles.Manufacturer, GatewayRoles.Distributor, GatewayRoles.Pharmacy, GatewayRoles.Regulator];
     private static readonly string[] ManufacturerOnly = [GatewayRoles.Manufacturer];
+    private static readonly string[] Recallers = [GatewayRoles.Manufacturer, GatewayRoles.Regulator];
 
     private static readonly (string Method, string Url, string? Body, string[] Allowed)[] Endpoints =
     [
@@ -39,6 +40,9 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("POST", "/v1/verifications", "{}", PartyMembers),
         ("POST", "/v1/company-prefixes", "{}", RegistryRoles),
         ("POST", "/v1/batches", "{}", ManufacturerOnly),
+        ("POST", "/v1/recalls", "{}", Recallers),
+        ("GET", "/v1/alerts?limit=0", null, RegistryRoles),
+        ("POST", "/v1/alerts/1/close", "{}", RegistryRoles),
         ("POST", "/v1/parties", "{}", RegistryRoles),
         ("POST", "/v1/devices", "{}", RegistryRoles),
         ("POST", "/v1/devices/dev-1/keys", "{}", RegistryRoles),
