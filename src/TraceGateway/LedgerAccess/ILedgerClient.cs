@@ -69,6 +69,9 @@ public interface ILedgerClient
     /// <summary>Closes an alert with its root cause (technical, procedural or suspected_falsification).</summary>
     Task CloseAlertAsync(long id, CloseAlertBody close, CancellationToken cancellationToken);
 
+    /// <summary>Applies one signed hop as a pack operation (dispense, undo, ship, …) and answers with the pack-level outcome.</summary>
+    Task<PackOperationResult> ApplyPackOperationAsync(SignedHop hop, CancellationToken cancellationToken);
+
     /// <summary>True when the ledger answers.</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
 }

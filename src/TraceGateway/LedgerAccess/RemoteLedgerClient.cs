@@ -138,6 +138,15 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
         }
     }
 
+    public async Task<PackOperationResult> ApplyPackOperationAsync(SignedHop hop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hop);
+        using var content = new ByteArrayContent(hop.ToEntryBytes());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await SendAsync<PackOperationResult>(HttpMethod.Post, "v1/packs/operations", content, cancellationToken)
+            ?? throw new LedgerUnavailableException("The ledger answered 404 to POST /v1/packs/operations.");
+    }
+
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         try

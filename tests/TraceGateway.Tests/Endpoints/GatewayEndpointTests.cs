@@ -346,6 +346,37 @@ public abstract class GatewayEndpointTests(LedgerMode mode) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PackOperations_AnswerThePackOutcomeAndTheLifecycleRefusal()
+    {
+        using var key = await TestData.RegisterDeviceAsync(host, "dev-1");
+        using var agent = host.Anonymous();
+        using var observed = await agent.PostAsync(new Uri("/v1/packs/operations", UriKind.Relative), Json(SignedHop.Create(TestData.Hop("dev-1", 1, 1), key).ToEntryBytes()));
+        Assert.Equal(HttpStatusCode.OK, observed.StatusCode);
+        var ok = await observed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, ok.GetProperty("refusal").ValueKind);
+        Assert.Equal(TraceChain.Protocol.Hops.PackIdentifier.ForGtinSerial(TestData.Gtin(1), "S1"), ok.GetProperty("packs")[0].GetProperty("identifier").GetString());
+
+        // The manufacturer's own scanner may not dispense: only pharmacies do.
+        var dispense = TestData.HopFor("dev-1", 2, TestData.Gtin(1), "S2", TraceChain.Protocol.Hops.BizStep.Dispensing, TraceChain.Protocol.Hops.Disposition.Dispensed);
+        using var refused = await agent.PostAsync(new Uri("/v1/packs/operations", UriKind.Relative), Json(SignedHop.Create(dispense, key).ToEntryBytes()));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var outcome = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.String, outcome.GetProperty("refusal").GetProperty("code").ValueKind);
+        Assert.Equal(JsonValueKind.Null, outcome.GetProperty("receipt").GetProperty("seq").ValueKind);
+
+        using var broken = await agent.PostAsync(new Uri("/v1/packs/operations", UriKind.Relative), Json("{\"hop\":1}"u8.ToArray()));
+        var problem = await Problems.AssertProblemAsync(broken, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _), problem.ToString());
+    }
+
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    [Fact]
     public async Task Parties_Register_AnswersCreatedEntryAndRefusesDuplicate()
     {
         using var regulator = await host.ClientAsync(GatewayRoles.Regulator);

@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("GET", "/readyz", null, Everyone),
         ("GET", "/openapi/v1.json", null, Everyone),
         ("POST", "/v1/hops", "{\"hops\":[]}", Everyone),
+        ("POST", "/v1/packs/operations", "{}", Everyone),
         ("GET", "/v1/checkpoint", null, Everyone),
         ("GET", "/v1/log-key", null, Everyone),
         ("GET", "/v1/proofs/inclusion", null, Everyone),
