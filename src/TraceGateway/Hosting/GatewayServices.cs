@@ -38,6 +38,8 @@ public static class GatewayServices
 
         // Enums on the wire as the ledger writes them (snake_case), so both ledger modes answer the same JSON.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        services.Configure<AdminKeySettings>(builder.Configuration.GetSection(AdminKeySettings.Section));
+        services.AddHostedService<AdminKeyBootstrap>();
         services.AddGatewayMediator();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
