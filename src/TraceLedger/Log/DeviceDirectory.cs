@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using TraceChain.Protocol.Signing;
 using TraceLedger.Storage;
@@ -10,7 +11,9 @@ namespace TraceLedger.Log;
 /// </summary>
 internal sealed class DeviceDirectory
 {
-    private readonly Dictionary<string, DeviceState> devices = new(StringComparer.Ordinal);
+    // Concurrent: appenders read it to verify signatures before they take the writer lock; writes happen under it,
+    // and always replace a device's whole state object, so a reader can tell by reference that it changed.
+    private readonly ConcurrentDictionary<string, DeviceState> devices = new(StringComparer.Ordinal);
 
     public DeviceState? Find(string deviceId) => devices.GetValueOrDefault(deviceId);
 

@@ -4,9 +4,9 @@ using TraceLedger.Storage;
 namespace TraceLedger.Log;
 
 /// <summary>
-/// Appends batches of signed hops. Canonical bytes and hashes are computed in parallel before the writer lock;
-/// signatures are verified in parallel under it (device keys only change under the same lock); then, in log
-/// order inside one transaction: duplicate check, device status, counter, rules, append.
+/// Appends batches of signed hops. Canonical bytes, hashes and signature checks run in parallel before the writer
+/// lock, so one batch verifies while another commits; under the lock a hop whose device changed meanwhile is
+/// checked again, then, in log order inside one transaction: duplicate check, device status, counter, rules, append.
 /// </summary>
 internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRule rules)
 {
@@ -14,15 +14,26 @@ internal sealed class HopAppender(LogWriter log, DeviceDirectory devices, IHopRu
     {
         ArgumentNullException.ThrowIfNull(hops);
         var prepared = new PreparedHop[hops.Count];
-        Parallel.For(0, hops.Count, i => prepared[i] = PreparedHop.Prepare(hops[i]));
-        return await log.WriteAsync(batch => Append(batch, prepared), cancellationToken);
+        var checks = new SignatureCheck[hops.Count];
+        Parallel.For(0, hops.Count, i =>
+        {
+            prepared[i] = PreparedHop.Prepare(hops[i]);
+            checks[i] = Check(prepared[i]);
+        });
+        return await log.WriteAsync(batch => Append(batch, prepared, checks), cancellationToken);
     }
 
-    private HopReceipt[] Append(WriteBatch batch, PreparedHop[] prepared)
+    private HopReceipt[] Append(WriteBatch batch, PreparedHop[] prepared, SignatureCheck[] checks)
     {
         var stored = new List<VerifiedHop>();
-        var checks = new SignatureCheck[prepared.Length];
-        Parallel.For(0, prepared.Length, i => checks[i] = Check(prepared[i]));
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            // A registration, rotation or revocation committed since the check replaced the device's state object.
+            if (prepared[i].Problem is null && !ReferenceEquals(devices.Find(prepared[i].Signed.Hop.DeviceId), checks[i].Device))
+            {
+                checks[i] = Check(prepared[i]);
+            }
+        }
 
         var candidates = prepared.Where((p, i) => checks[i].SignatureValid).ToList();
         var existing = batch.Writer.FindByContent(candidates.Select(p => p.ContentHash).ToList());

@@ -17,15 +17,15 @@ public sealed class Ledger : IAsyncDisposable
     private readonly LedgerRegistry registry;
     private readonly LedgerReader reader;
 
-    private Ledger(LogWriter log, LogSigningKey key, NoteSigner signer, DeviceDirectory devices, IHopRule rules)
+    private Ledger(LogWriter log, LogSigningKey key, NoteSigner signer, DeviceDirectory devices, LedgerOptions options)
     {
         this.log = log;
         this.key = key;
         Signer = signer;
-        hops = new HopAppender(log, devices, rules);
+        hops = new HopAppender(log, devices, options.Rules);
         registry = new LedgerRegistry(log, devices);
         reader = new LedgerReader(log.Store, log);
-        ApiKeys = new ApiKeyStore(log.Store, TimeProvider.System);
+        ApiKeys = new ApiKeyStore(log.Store, options.Time);
     }
 
     /// <summary>The single writer (the pack lifecycle appends its own entries and updates through it).</summary>
@@ -65,7 +65,7 @@ public sealed class Ledger : IAsyncDisposable
                     devices.Load(context, null);
                 }
 
-                return new Ledger(log, key, signer, devices, options.Rules);
+                return new Ledger(log, key, signer, devices, options);
             }
             catch
             {

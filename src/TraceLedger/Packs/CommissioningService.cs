@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TraceChain.Protocol.China;
 using TraceChain.Protocol.Gs1;
 using TraceChain.Protocol.Hops;
 using TraceChain.Protocol.Merkle;
@@ -52,7 +53,7 @@ public sealed class CommissioningService
         byte[]?[] hashes = new byte[]?[identifiers.Count];
         if (request.ScratchCodes)
         {
-            using var random = RandomNumberGenerator.Create();
+            using var random = new BufferedRandom();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < plain.Length; i++)
             {
@@ -74,32 +75,15 @@ public sealed class CommissioningService
             var packs = rules.Bind(batch.Connection, batch.Transaction);
             CheckOwnership(packs, request, gtin14);
             PackRequestException.Require(packs.FindBatch(gtin14, request.Lot) is not null ? $"batch {request.Lot} of {gtin14} is already commissioned" : null);
-            for (var i = 0; i < identifiers.Count; i++)
-            {
-                if (!packs.Exists(identifiers[i]))
-                {
-                    continue;
-                }
-
-                PackRequestException.Require(imported ? $"{identifiers[i]} is already commissioned" : null);
-                using var random = RandomNumberGenerator.Create();
-                do
-                {
-                    // A random serial that already exists (probability ~N/2^60): draw again.
-                    identifiers[i] = PackIdentifier.ForGtinSerial(gtin14, SerialAlphabet.Generate(random));
-                }
-                while (packs.Exists(identifiers[i]));
-            }
-
             if (!packs.HasProduct(gtin14))
             {
                 var p = request.Product;
                 packs.InsertProduct(new ProductRow { Gtin = gtin14, OwnerGln = request.ManufacturerGln, Name = p.Name, Strength = p.Strength, Form = p.Form, PackSize = p.PackSize, PublishManufacturer = p.PublishManufacturer });
             }
 
-            var entry = PackEntries.Commissioned(request, gtin14, identifiers, request.ScratchCodes, batch.NextSeq);
-            batch.PrefetchItemHeads(identifiers);
-            var entrySeq = batch.Append(EntryKind.BatchCommissioned, entry, MerkleHash.Leaf(entry), SHA256.HashData(entry), null, null, identifiers);
+            // Rows first, entry last: the insert itself finds an identifier that exists (no lookup per pack), and the
+            // entry lists the identifiers as finally stored. A failure rolls the whole transaction back.
+            var entrySeq = batch.NextSeq;
             var batchId = packs.InsertBatch(new BatchRow
             {
                 Gtin = gtin14,
@@ -110,19 +94,28 @@ public sealed class CommissioningService
                 CommissionedAtMs = batch.ReceivedAtMs,
             });
             var row = new PackRow { BatchId = batchId, State = (int)PackState.Active, StateAtMs = batch.ReceivedAtMs, HolderGln = request.ManufacturerGln };
+            using var random = new BufferedRandom();
             for (var i = 0; i < identifiers.Count; i++)
             {
                 row.Identifier = identifiers[i];
                 row.ScratchHash = hashes[i];
-                packs.Insert(row);
+                while (!packs.Insert(row))
+                {
+                    PackRequestException.Require(imported ? $"{identifiers[i]} is already commissioned" : null);
+
+                    // A random serial that already exists (probability ~N/2^60): draw again.
+                    identifiers[i] = row.Identifier = PackIdentifier.ForGtinSerial(gtin14, SerialAlphabet.Generate(random));
+                }
             }
 
+            var entry = PackEntries.Commissioned(request, gtin14, identifiers, request.ScratchCodes, entrySeq);
+            batch.Append(EntryKind.BatchCommissioned, entry, MerkleHash.Leaf(entry), SHA256.HashData(entry), null, null, identifiers);
             return entrySeq;
         }, cancellationToken);
         var result = new CommissionedPack[identifiers.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = new CommissionedPack(identifiers[i], plain[i] is { } digits ? ScratchCode.Parse(digits).Format() : null);
+            result[i] = new CommissionedPack(identifiers[i], plain[i] is { } digits ? string.Join(' ', digits[..4], digits[4..8], digits[8..12], digits[12..]) : null);
         }
 
         return new CommissionResult(seq, gtin14, request.Lot, result);
@@ -172,11 +165,13 @@ public sealed class CommissioningService
         }
         else if (request.ChinaCodes is { } codes)
         {
-            identifiers.AddRange(codes.Select(c => Identifier(() => PackIdentifier.ForChinaCode(c ?? ""))));
+            identifiers.AddRange(codes.Select(c => ChinaDrugCode.TryParse(c, out var code, out var error)
+                ? PackIdentifier.ForChinaCode(code.Canonical)
+                : throw new PackRequestException($"China code '{c}': {error.Message}")));
         }
         else
         {
-            using var random = RandomNumberGenerator.Create();
+            using var random = new BufferedRandom();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (identifiers.Count < request.Count)
             {
@@ -186,6 +181,9 @@ public sealed class CommissioningService
                     identifiers.Add("gtin:" + gtin14 + ":ser:" + serial);
                 }
             }
+
+            // In key order, the inserts into the packs and item-chain indexes touch each page once.
+            identifiers.Sort(StringComparer.Ordinal);
         }
 
         var duplicate = identifiers.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

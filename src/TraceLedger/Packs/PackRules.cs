@@ -44,6 +44,13 @@ public sealed class PackRules(PackPolicy policy, TimeProvider time) : IHopRule
         {
             table?.Dispose();
             table = new PackTable(connection);
+
+            // Commissioning inserts 100,000s of random keys into several indexes: a 64 MiB page cache keeps them
+            // in memory instead of re-reading pages (the default is 2 MiB).
+            using var pragma = connection.CreateCommand();
+            pragma.Transaction = transaction;
+            pragma.CommandText = "PRAGMA cache_size=-65536;";
+            pragma.ExecuteNonQuery();
         }
 
         table.Transaction = transaction;

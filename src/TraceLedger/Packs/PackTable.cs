@@ -18,6 +18,10 @@ internal sealed class PackTable(SqliteConnection connection) : IDisposable
 
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
+    // Products and parties never change once registered, so their rows are cached per table (verdict fast path).
+    private readonly Dictionary<string, ProductRow> products = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PartyInfo> parties = new(StringComparer.Ordinal);
+
     public SqliteConnection Connection { get; } = connection;
 
     public SqliteTransaction? Transaction { get; set; }
@@ -68,14 +72,25 @@ internal sealed class PackTable(SqliteConnection connection) : IDisposable
 
     public BatchRow? FindBatch(string gtin, string lot) => ReadBatch("SELECT " + BatchColumns + " FROM batches WHERE gtin = $a AND lot = $b;", gtin, lot);
 
-    public bool HasProduct(string gtin)
-    {
-        var command = Command("SELECT 1 FROM products WHERE gtin = $a;", 1);
-        command.Parameters[0].Value = gtin;
-        return command.ExecuteScalar() is not null;
-    }
+    public bool HasProduct(string gtin) => FindProduct(gtin) is not null;
 
     public ProductRow? FindProduct(string gtin)
+    {
+        if (products.TryGetValue(gtin, out var cached))
+        {
+            return cached;
+        }
+
+        var found = ReadProduct(gtin);
+        if (found is not null)
+        {
+            products[gtin] = found;
+        }
+
+        return found;
+    }
+
+    private ProductRow? ReadProduct(string gtin)
     {
         var command = Command("SELECT gtin, owner_gln, name, strength, form, pack_size, publish_manufacturer FROM products WHERE gtin = $a;", 1);
         command.Parameters[0].Value = gtin;
@@ -95,6 +110,22 @@ internal sealed class PackTable(SqliteConnection connection) : IDisposable
     }
 
     public PartyInfo? Party(string gln)
+    {
+        if (parties.TryGetValue(gln, out var cached))
+        {
+            return cached;
+        }
+
+        var found = ReadParty(gln);
+        if (found is not null)
+        {
+            parties[gln] = found;
+        }
+
+        return found;
+    }
+
+    private PartyInfo? ReadParty(string gln)
     {
         var command = Command("SELECT gln, name, role, latitude, longitude FROM parties WHERE gln = $a;", 1);
         command.Parameters[0].Value = gln;

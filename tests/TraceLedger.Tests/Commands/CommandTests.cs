@@ -46,4 +46,34 @@ public sealed class CommandTests
         Assert.Equal(1, await Program.Main(["verify-log", "--db", temp.DatabasePath]));
         Assert.Equal(2, await Program.Main(["verify-log", "--db", Path.Combine(temp.Directory, "none.db")]));
     }
+
+    [Fact]
+    public async Task ApiKeyCommand_CreatesHashedKeyForOwner_AndRevokes()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        var existing = await temp.Ledger.ApiKeys.CreateAsync("ops", CancellationToken.None);
+        var keyId = existing[..existing.IndexOf('.', StringComparison.Ordinal)];
+
+        Assert.Equal(0, await Program.Main(["api-key", "--db", temp.DatabasePath, "--owner", "night-shift"]));
+        Assert.Equal(0, await Program.Main(["api-key", "--db", temp.DatabasePath, "--revoke", keyId]));
+        Assert.Equal(1, await Program.Main(["api-key", "--db", temp.DatabasePath, "--revoke", "tlk_ffffffffffffffff"]));
+        Assert.Equal(2, await Program.Main(["api-key", "--db", temp.DatabasePath]));
+
+        Assert.Null(await temp.Ledger.ApiKeys.VerifyAsync(existing, CancellationToken.None));
+        await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM api_keys WHERE owner = 'night-shift' AND revoked = 0 AND length(secret_hash) = 32;";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task LogKeyCommand_ExistingKey_Exits0_MissingKey_Exits2()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+
+        Assert.Equal(0, await Program.Main(["log-key", "--key", temp.DatabasePath + ".key"]));
+        Assert.Equal(2, await Program.Main(["log-key", "--key", Path.Combine(temp.Directory, "absent.key")]));
+        Assert.False(File.Exists(Path.Combine(temp.Directory, "absent.key")));
+    }
 }

@@ -219,6 +219,28 @@ public sealed class HopAppenderTests
         Assert.Empty(await temp.Ledger.ItemHistoryAsync("gtin:00000000000000:ser:none", 10, None));
     }
 
+    [Fact]
+    public async Task Append_CheckedBeforeARevocationThatCommitsFirst_IsRefused()
+    {
+        using var gateHeld = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        await using var temp = await TempLedger.CreateAsync(new BlockingRule(counter: 1, gateHeld, release));
+        var key = await temp.AddDeviceAsync("scanner-1");
+
+        // Batch A holds the writer lock inside its rule; the revocation queues on the lock; batch B's signature
+        // check runs before it queues too, while the device is still active.
+        var first = Task.Run(() => temp.Ledger.AppendAsync([SignedHop.Create(temp.NextHop("scanner-1", 1), key)], None));
+        Assert.True(gateHeld.Wait(TimeSpan.FromSeconds(30)));
+        var revocation = temp.Ledger.RevokeDeviceAsync("scanner-1", None);
+        var second = temp.Ledger.AppendAsync([SignedHop.Create(temp.NextHop("scanner-1", 2), key)], None);
+        release.Set();
+        await Task.WhenAll(first, revocation, second);
+
+        var receipt = (await second)[0];
+        Assert.True(receipt.Reason == RefusalReason.DeviceRevoked || receipt.Seq < await revocation, "a hop after the revocation was accepted");
+        Assert.Equal(RefusalReason.DeviceRevoked, receipt.Reason);
+    }
+
     private static async Task<long> ScalarAsync(TempLedger temp, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath}");
@@ -226,6 +248,24 @@ public sealed class HopAppenderTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private sealed class BlockingRule(long counter, ManualResetEventSlim gateHeld, ManualResetEventSlim release) : IHopRule
+    {
+        public string? Evaluate(HopRuleContext context, VerifiedHop hop)
+        {
+            if (hop.Signed.Hop.Counter == counter)
+            {
+                gateHeld.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return null;
+        }
+
+        public void Committed(IReadOnlyList<VerifiedHop> stored)
+        {
+        }
     }
 
     private sealed class RefuseCounterRule(long refused) : IHopRule

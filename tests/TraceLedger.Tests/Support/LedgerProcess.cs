@@ -17,12 +17,13 @@ internal sealed class LedgerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<LedgerProcess> StartAsync(string databasePath)
+    /// <summary>Starts <c>serve</c>; the log alone (<c>--log-only</c>) unless <paramref name="packRules"/>, since test hops name packs nobody commissioned.</summary>
+    public static async Task<LedgerProcess> StartAsync(string databasePath, bool packRules = false)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "TraceLedger.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, "serve", "--db", databasePath, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { dll, "serve", "--db", databasePath, "--urls", $"http://127.0.0.1:{port}", packRules ? "" : "--log-only" }.Where(a => a.Length > 0))
         {
             info.ArgumentList.Add(arg);
         }
