@@ -6,6 +6,7 @@ using TraceGateway.Features.ListAlerts;
 using TraceGateway.Features.RecallBatch;
 using TraceGateway.Features.RegisterCompanyPrefix;
 using TraceGateway.Features.VerifyPack;
+using TraceGateway.Features.VerifyPacks;
 using TraceGateway.Security;
 
 namespace TraceGateway.Endpoints;
@@ -22,6 +23,10 @@ public static class LifecycleEndpoints
         group.MapPost("/verifications", async (VerifyPackBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new VerifyPackCommand(Subject(user), body.Scan, body.Identifier, body.Batch, body.Expiry, body.ScratchCode), cancellationToken)))
             .RequireAuthorization(GatewayPolicies.PartyMembers);
+        group.MapPost("/verifications/bulk", async (VerifyPacksBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new VerifyPacksCommand(Subject(user), body.Items), cancellationToken)))
+            .RequireAuthorization(GatewayPolicies.PartyMembers)
+            .WithMetadata(new BodySizeLimit(2L << 20));
         group.MapPost("/company-prefixes", async (RegisterCompanyPrefixCommand command, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await mediator.Send(command, cancellationToken);

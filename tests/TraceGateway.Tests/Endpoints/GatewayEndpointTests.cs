@@ -229,6 +229,35 @@ public abstract class GatewayEndpointTests(LedgerMode mode) : IAsyncLifetime
         Assert.Equal("unknown_serial", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task BulkVerifications_AnswerPerItemInOrder_AndAnUnreadableCodeFailsOnlyItself()
+    {
+        using var key = await TestData.RegisterDeviceAsync(host, "dev-1");
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using var party = await admin.PostAsJsonAsync("/v1/parties", new { gln = TestData.Gln(2), name = "Wholesale", role = "distributor" });
+        party.EnsureSuccessStatusCode();
+        using var distributor = await host.ClientAsync(GatewayRoles.Distributor);
+        using var response = await distributor.PostAsJsonAsync("/v1/verifications/bulk", new
+        {
+            items = new object[]
+            {
+                new { identifier = TraceChain.Protocol.Hops.PackIdentifier.ForGtinSerial(TestData.Gtin(1), "S1") },
+                new { scan = "https://id.example/01/123/21/X" },
+                new { identifier = TraceChain.Protocol.Hops.PackIdentifier.ForGtinSerial(TestData.Gtin(1), "NOPE") },
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2], results.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.Equal("genuine", results[0].GetProperty("verdict").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(results[1].GetProperty("error").GetString()));
+        Assert.Equal("unknown_serial", results[2].GetProperty("verdict").GetProperty("code").GetString());
+
+        using var empty = await distributor.PostAsJsonAsync("/v1/verifications/bulk", new { items = Array.Empty<object>() });
+        var problem = await Problems.AssertProblemAsync(empty, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("items", out _), problem.ToString());
+    }
+
     [Theory]
     [InlineData("{}", "scan")]
     [InlineData("{\"scan\":\"x\",\"expiry\":\"2030-12-31\"}", "expiry")]

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("GET", "/v1/entries/0/bundle", null, Partners),
         ("GET", "/v1/packs/gtin:00000000000000:ser:X/history", null, Partners),
         ("POST", "/v1/verifications", "{}", PartyMembers),
+        ("POST", "/v1/verifications/bulk", "{}", PartyMembers),
         ("POST", "/v1/company-prefixes", "{}", RegistryRoles),
         ("POST", "/v1/batches", "{}", ManufacturerOnly),
         ("POST", "/v1/recalls", "{}", Recallers),
