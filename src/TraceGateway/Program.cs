@@ -1,9 +1,9 @@
+using TraceGateway.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGateway();
 var app = builder.Build();
-
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-app.MapGet("/readyz", () => TypedResults.Ok(new { status = "ready" }));
-
+app.UseGateway();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

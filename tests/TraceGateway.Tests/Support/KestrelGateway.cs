@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using TraceGateway.Hosting;
+using TraceGateway.Security;
+
+namespace TraceGateway.Tests.Support;
+
+/// <summary>The gateway composed exactly as Program does, on Kestrel at a free loopback port (for a real browser).</summary>
+public sealed class KestrelGateway : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string directory;
+
+    private KestrelGateway(WebApplication app, string directory, Uri address)
+    {
+        this.app = app;
+        this.directory = directory;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<KestrelGateway> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("gateway-kestrel-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Production" });
+        builder.Configuration["Ledger:Database"] = Path.Combine(directory, "ledger.db");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddGateway();
+        var app = builder.Build();
+        app.UseGateway();
+        await app.StartAsync();
+        return new KestrelGateway(app, directory, new Uri(app.Urls.First()));
+    }
+
+    /// <summary>A client for this gateway with a key of <paramref name="role"/> (party roles act as <see cref="TestData.Gln"/>(1)).</summary>
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        {
+            var owner = new ApiKeyOwner(role, role == GatewayRoles.Admin ? "ops" : TestData.Gln(1));
+            var key = await app.Services.GetRequiredService<GatewayKeys>().CreateAsync(owner, CancellationToken.None);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+}

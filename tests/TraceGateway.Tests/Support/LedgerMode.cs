@@ -1,0 +1,8 @@
+namespace TraceGateway.Tests.Support;
+
+/// <summary>Where the gateway's ledger runs.</summary>
+public enum LedgerMode
+{
+    Embedded,
+    Remote,
+}
