@@ -30,7 +30,8 @@ public sealed class AdminKeyBootstrap(IOptions<AdminKeySettings> settings, Gatew
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var file = new StreamWriter(path, System.Text.Encoding.UTF8, options))
+        // No byte-order mark: operators read the key with cat and paste it into a header.
+        await using (var file = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
         {
             await file.WriteLineAsync(key.AsMemory(), cancellationToken);
         }

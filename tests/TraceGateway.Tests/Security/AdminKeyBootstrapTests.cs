@@ -18,7 +18,9 @@ public sealed class AdminKeyBootstrapTests
         {
             await using (var host = await GatewayHost.StartAsync(mode, new Dictionary<string, string?> { ["Gateway:AdminKeyFile"] = file }))
             {
-                var key = (await File.ReadAllTextAsync(file)).Trim();
+                // Read the raw bytes, as `cat` does: a byte-order mark would end up in the pasted header.
+                var key = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file)).TrimEnd('\n');
+                Assert.StartsWith("tlk_", key, StringComparison.Ordinal);
                 if (!OperatingSystem.IsWindows())
                 {
                     Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
