@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using TraceChain.Protocol.Gs1;
 using TraceLedger.Packs;
 
 namespace TraceGateway.Web;
@@ -57,7 +58,7 @@ public static class ConsumerPage
             Row(html, text.Labels["product"], product);
             Row(html, text.Labels["manufacturer"], verdict.Manufacturer);
             Row(html, text.Labels["lot"], verdict.Lot);
-            Row(html, text.Labels["expiry"], verdict.Expiry);
+            Row(html, text.Labels["expiry"], ExpiryDate(verdict.Expiry));
             Row(html, text.Labels["dispensed"], verdict.DispensedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Row(html, text.Labels["first"], verdict.FirstVerifiedAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
             Row(html, text.Labels["count"], verdict.VerificationCount > 0 ? verdict.VerificationCount.ToString(CultureInfo.InvariantCulture) : null);
@@ -84,4 +85,10 @@ public static class ConsumerPage
             html.Append(CultureInfo.InvariantCulture, $"<dt>{Html.Encode(label)}</dt><dd>{Html.Encode(value)}</dd>");
         }
     }
+
+    /// <summary>The pack's YYMMDD expiry as a calendar date (day 00 is the month's last day), or as printed when unreadable.</summary>
+    private static string? ExpiryDate(string? yymmdd) =>
+        yymmdd is not null && Gs1Date.TryParse(yymmdd, TimeProvider.System.GetUtcNow().Year, allowDayZero: true, out var date)
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : yymmdd;
 }

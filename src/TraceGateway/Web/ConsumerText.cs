@@ -36,7 +36,7 @@ public sealed record ConsumerText(
         ConsumerLanguage.Chinese,
         new Dictionary<string, string>
         {
-            ["product"] = "Product", ["manufacturer"] = "Manufacturer", ["lot"] = "Batch", ["expiry"] = "Expiry (YYMMDD)",
+            ["product"] = "Product", ["manufacturer"] = "Manufacturer", ["lot"] = "Batch", ["expiry"] = "Use by",
             ["first"] = "First checked", ["count"] = "Times checked", ["dispensed"] = "Dispensed on",
         },
         new Dictionary<string, (string, string)>
@@ -79,7 +79,7 @@ public sealed record ConsumerText(
         ConsumerLanguage.English,
         new Dictionary<string, string>
         {
-            ["product"] = "药品", ["manufacturer"] = "生产企业", ["lot"] = "批号", ["expiry"] = "有效期（年月日）",
+            ["product"] = "药品", ["manufacturer"] = "生产企业", ["lot"] = "批号", ["expiry"] = "有效期至",
             ["first"] = "首次查询", ["count"] = "查询次数", ["dispensed"] = "售出日期",
         },
         new Dictionary<string, (string, string)>

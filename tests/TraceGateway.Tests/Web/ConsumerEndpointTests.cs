@@ -46,6 +46,17 @@ public sealed class ConsumerEndpointTests : IAsyncLifetime
         Assert.Contains("Amoxicillin", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Use by")]
+    [InlineData("zh-CN", "有效期至")]
+    public async Task DigitalLink_Html_ShowsTheExpiryAsADate(string language, string label)
+    {
+        var html = await GetHtmlAsync($"/01/{ConsumerScenario.Gtin}/10/B1/21/GENUINE2?17=301231", language);
+        Assert.Contains(label, html, StringComparison.Ordinal);
+        Assert.Contains("2030-12-31", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">301231<", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ScratchCode_IsASecondFactor_FirstValidThenReverifiedAndWrongIsNamed()
     {
