@@ -78,8 +78,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     {
         try
         {
-            await ConnectAsync(cancellationToken);
-            await _client.SubscribeAsync(ScanFilter, MqttQualityOfService.AtLeastOnce, cancellationToken);
+            await ConnectAndSubscribeAsync(cancellationToken);
             IsReady = true;
             _log.Write(Name, $"subscribed to {ScanFilter}");
             await foreach (var (topic, verdict) in _verdicts.Reader.ReadAllAsync(cancellationToken))
@@ -116,20 +115,28 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         await _client.DisposeAsync();
     }
 
-    private async Task ConnectAsync(CancellationToken cancellationToken)
+    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
     {
         // The first connect is not retried by the client; the agent starts even when the broker is not up yet.
+        // After it, the client reconnects by itself, so a SUBSCRIBE cut by a lost connection is simply sent again.
         var delay = TimeSpan.FromMilliseconds(100);
+        var connected = false;
         while (true)
         {
             try
             {
-                await _client.ConnectAsync(cancellationToken);
+                if (!connected)
+                {
+                    await _client.ConnectAsync(cancellationToken);
+                    connected = true;
+                }
+
+                await _client.SubscribeAsync(ScanFilter, MqttQualityOfService.AtLeastOnce, cancellationToken);
                 return;
             }
             catch (Exception e) when (e is MqttConnectionException or MqttConnectException or System.Net.Sockets.SocketException or IOException or TimeoutException)
             {
-                _log.Write(Name, $"broker {_settings.Host}:{_settings.Port} not available: {e.Message}; retrying in {delay.TotalMilliseconds:0} ms");
+                _log.Write(Name, $"broker {_settings.Host}:{_settings.Port} not available ({(connected ? "subscribe" : "connect")}): {e.Message}; retrying in {delay.TotalMilliseconds:0} ms");
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }

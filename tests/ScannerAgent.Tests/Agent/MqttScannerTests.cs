@@ -74,6 +74,39 @@ public sealed class MqttScannerTests
         Assert.Equal(0, chain.Runner!.MqttWorkers[0].Invalid);
     }
 
+    [Fact]
+    public async Task BrokerDownAtAgentStart_AgentConnectsWhenItComes_AndStoresTheScan()
+    {
+        await using var chain = await AgentHarness.CreateAsync();
+        await using var broker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password } },
+            CancellationToken.None);
+        chain.Settings.MqttScanners.Add(new MqttScannerSettings { Name = "mq", Port = broker.Port, Username = User, Password = Password, Site = "site2", ScannerId = "pos-1", Workflow = "dispense" });
+        await broker.StopAsync(CancellationToken.None);
+
+        await chain.StartAgentAsync();
+        await Wait.UntilAsync(() => chain.Log.Has("not available (connect)"), TimeSpan.FromSeconds(10), () => "connect failure logged\n" + chain.Log);
+        Assert.False(chain.Runner!.MqttWorkers[0].IsReady);
+        await broker.RestartAsync(CancellationToken.None);
+        await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].IsReady, TimeSpan.FromSeconds(20), () => "subscribed after the broker came\n" + chain.Log);
+
+        // The point-of-sale terminal hears the ledger's verdict on its own verdict topic.
+        var statuses = new ConcurrentQueue<string>();
+        await using var pos = new MqttClient(Options(broker, "pos"), (m, _) =>
+        {
+            statuses.Enqueue(JsonDocument.Parse(m.Payload).RootElement.GetProperty("status").GetString()!);
+            return Task.CompletedTask;
+        });
+        await pos.ConnectAsync(CancellationToken.None);
+        await pos.SubscribeAsync("tracechain/site2/scanners/pos-1/verdict", MqttQualityOfService.AtLeastOnce, CancellationToken.None);
+        await pos.PublishAsync("tracechain/site2/scanners/pos-1/scan", TestCodes.Pack("D0001"), cancellationToken: CancellationToken.None);
+        await chain.WaitForLedgerHopsAsync(1);
+        var hop = SignedHop.Parse(Assert.Single(await chain.Ledger.HopsAsync(AgentHarness.DeviceId)).EntryBytes).Hop;
+        Assert.Equal(TestCodes.PackId("D0001"), hop.Identifiers[0]);
+        await Wait.UntilAsync(() => statuses.Contains("accepted"), TimeSpan.FromSeconds(10), () => "accepted verdict\n" + chain.Log);
+        Assert.Equal("stored", statuses.First());
+    }
+
     private static MqttClientOptions Options(MosquittoProcess broker, string clientId) => new()
     {
         Host = "127.0.0.1",
