@@ -14,6 +14,7 @@ namespace ScannerAgent.Agent;
 public sealed class AgentRunner : IDisposable
 {
     private readonly List<ScannerWorker> _workers = [];
+    private readonly List<MqttScannerWorker> _mqttWorkers = [];
     private readonly GatewayClient _client;
     private readonly AgentIdentity _identity;
 
@@ -34,9 +35,15 @@ public sealed class AgentRunner : IDisposable
         _client = new GatewayClient(new Uri(settings.GatewayUrl.TrimEnd('/') + "/"), TimeSpan.FromSeconds(10));
         Uplink = new UplinkService(Outbox, _client, Log, clock, new UplinkOptions(
             settings.BatchSize, TimeSpan.FromMilliseconds(settings.RetryMinMilliseconds), TimeSpan.FromMilliseconds(settings.RetryMaxMilliseconds), TimeSpan.FromSeconds(1)));
+        var recorder = new HopRecorder(_identity, Outbox);
         foreach (var scanner in settings.Scanners)
         {
-            _workers.Add(new ScannerWorker(ScannerSetup.From(scanner), _identity, Outbox, Log));
+            _workers.Add(new ScannerWorker(ScannerSetup.From(scanner), _identity, recorder, Log));
+        }
+
+        foreach (var scanner in settings.MqttScanners)
+        {
+            _mqttWorkers.Add(new MqttScannerWorker(scanner, settings.DeviceId, recorder, Log, clock));
         }
 
         var byName = _workers.ToDictionary(w => w.Name, StringComparer.Ordinal);
@@ -45,6 +52,10 @@ public sealed class AgentRunner : IDisposable
             if (byName.TryGetValue(entry.Scanner, out var worker) && worker.Setup.ReportsVerdict)
             {
                 worker.ReportVerdict(entry, receipt);
+            }
+            else if (_mqttWorkers.Find(w => w.Owns(entry)) is { } mqtt)
+            {
+                mqtt.ReportReceipt(entry, receipt);
             }
         };
     }
@@ -61,11 +72,15 @@ public sealed class AgentRunner : IDisposable
     /// <summary>The scanners.</summary>
     public IReadOnlyList<ScannerWorker> Workers => _workers;
 
+    /// <summary>The MQTT scanner groups.</summary>
+    public IReadOnlyList<MqttScannerWorker> MqttWorkers => _mqttWorkers;
+
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Log.Write("agent", $"device {_identity.DeviceId} at {_identity.Location}: {_workers.Count} scanner(s), outbox {Outbox.Path} (next counter {Outbox.LastCounter(_identity.DeviceId) + 1})");
+        Log.Write("agent", $"device {_identity.DeviceId} at {_identity.Location}: {_workers.Count} serial scanner(s), {_mqttWorkers.Count} MQTT scanner group(s), outbox {Outbox.Path} (next counter {Outbox.LastCounter(_identity.DeviceId) + 1})");
         var tasks = _workers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)).ToList();
+        tasks.AddRange(_mqttWorkers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)));
         tasks.Add(Task.Run(() => Uplink.RunAsync(cancellationToken), CancellationToken.None));
         try
         {
@@ -91,6 +106,12 @@ public sealed class AgentRunner : IDisposable
         foreach (var worker in _workers)
         {
             worker.Dispose();
+        }
+
+        foreach (var worker in _mqttWorkers)
+        {
+            // Already disconnected by RunAsync when it ran; otherwise this closes the unused client.
+            worker.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         Outbox.Dispose();

@@ -1,11 +1,9 @@
 using System.Text;
 using System.Threading.Channels;
 using ScannerAgent.Configuration;
-using ScannerAgent.Hops;
 using ScannerAgent.Outbox;
 using ScannerAgent.Uplink;
 using TraceChain.Protocol.Scanning;
-using TraceChain.Protocol.Signing;
 using TraceChain.Serial;
 using TraceChain.Serial.Scanning;
 
@@ -29,8 +27,8 @@ public sealed class ScannerWorker : IDisposable
     public const byte ErrorBeep = 0x05;
 
     private readonly ScannerSetup _setup;
-    private readonly AgentIdentity _identity;
-    private readonly OutboxStore _outbox;
+    private readonly SerialScannerOptions _serial;
+    private readonly HopRecorder _recorder;
     private readonly AgentLog _log;
     private readonly SerialScanner _scanner;
     private readonly Channel<(byte Beep, string Line)> _feedback = Channel.CreateUnbounded<(byte, string)>(new UnboundedChannelOptions { SingleReader = true });
@@ -40,18 +38,20 @@ public sealed class ScannerWorker : IDisposable
     private volatile bool _stopping;
 
     /// <summary>Creates the worker and its serial scanner (not started).</summary>
-    public ScannerWorker(ScannerSetup setup, AgentIdentity identity, OutboxStore outbox, AgentLog log)
+    public ScannerWorker(ScannerSetup setup, AgentIdentity identity, HopRecorder recorder, AgentLog log)
     {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(identity);
         _setup = setup;
-        _identity = identity;
-        _outbox = outbox;
+        _serial = setup.Serial ?? throw new ArgumentException($"scanner {setup.Name} has no serial port", nameof(setup));
+        _recorder = recorder;
         _log = log;
-        _scanner = new SerialScanner(setup.Serial, identity.Time);
+        _scanner = new SerialScanner(_serial, identity.Time);
         _scanner.FramingError += (_, e) => _log.Write(Name, $"noise on {e.Device}: {e.Error.Message} ({e.Error.Kind}, {e.Error.ByteCount} bytes); reading goes on");
         _scanner.Port.Connected += (_, e) =>
         {
             _absentLogged = false;
-            _log.Write(Name, $"{e.Device} connected ({setup.Serial.Mode}, {setup.Serial.Port.BaudRate} baud, workflow {setup.Workflow.ToString().ToLowerInvariant()})");
+            _log.Write(Name, $"{e.Device} connected ({_serial.Mode}, {_serial.Port.BaudRate} baud, workflow {setup.Workflow.ToString().ToLowerInvariant()})");
         };
         _scanner.Port.Disconnected += (_, e) =>
         {
@@ -125,7 +125,7 @@ public sealed class ScannerWorker : IDisposable
 
     private async Task HandleAsync(ScannedCode scan, CancellationToken cancellationToken)
     {
-        var reading = ScanInterpreter.Read(scan.TextWithSymbologyIdentifier, _identity.ParseOptions);
+        var reading = _recorder.Read(scan.TextWithSymbologyIdentifier);
         if (!reading.IsValid)
         {
             Interlocked.Increment(ref _invalid);
@@ -137,8 +137,7 @@ public sealed class ScannerWorker : IDisposable
         OutboxEntry entry;
         try
         {
-            entry = await _outbox.AppendAsync(_identity.DeviceId, Name, _setup.Workflow.ToString().ToLowerInvariant(), counter =>
-                SignedHop.Create(HopBuilder.Build(_identity.DeviceId, _identity.Location, _setup, reading, counter, _identity.Time.GetUtcNow(), _identity.Zone), _identity.Key), _identity.Time.GetUtcNow(), cancellationToken);
+            entry = await _recorder.StoreAsync(Name, _setup, reading, cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -173,7 +172,7 @@ public sealed class ScannerWorker : IDisposable
     {
         try
         {
-            if (_setup.Serial.Mode == ScannerMode.Ssi)
+            if (_serial.Mode == ScannerMode.Ssi)
             {
                 var step = await _scanner.BeepAsync(beep, cancellationToken);
                 if (step != SsiSendStep.Delivered)

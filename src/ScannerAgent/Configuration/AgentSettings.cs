@@ -32,4 +32,7 @@ public sealed class AgentSettings
 
     /// <summary>The serial scanners.</summary>
     public IList<ScannerSettings> Scanners { get; } = [];
+
+    /// <summary>The scanners read through an MQTT broker.</summary>
+    public IList<MqttScannerSettings> MqttScanners { get; } = [];
 }

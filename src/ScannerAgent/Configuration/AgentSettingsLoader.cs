@@ -72,15 +72,20 @@ public static partial class AgentSettingsLoader
             problems.Add("Agent:RetryMinMilliseconds must be positive and not above Agent:RetryMaxMilliseconds");
         }
 
-        if (needScanners && settings.Scanners.Count == 0)
+        if (needScanners && settings.Scanners.Count == 0 && settings.MqttScanners.Count == 0)
         {
-            problems.Add("Agent:Scanners lists no scanner");
+            problems.Add("Agent:Scanners and Agent:MqttScanners list no scanner");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < settings.Scanners.Count; i++)
         {
             CheckScanner($"Agent:Scanners:{i}", settings.Scanners[i], names, problems);
+        }
+
+        for (var i = 0; i < settings.MqttScanners.Count; i++)
+        {
+            CheckMqttScanner($"Agent:MqttScanners:{i}", settings.MqttScanners[i], names, problems);
         }
 
         return problems;
@@ -112,20 +117,72 @@ public static partial class AgentSettingsLoader
             problems.Add($"{at}:Suffix '{scanner.Suffix}' must be cr, lf or crlf");
         }
 
-        var workflow = ScannerSetup.ParseWorkflow(scanner.Workflow);
-        if (workflow is null)
+        CheckWorkflow(at, scanner.Workflow, scanner.Destination, scanner.Source, scanner.Parent, problems);
+    }
+
+    private static void CheckMqttScanner(string at, MqttScannerSettings scanner, HashSet<string> names, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(scanner.Name) || scanner.Name.Contains('/', StringComparison.Ordinal))
         {
-            problems.Add($"{at}:Workflow '{scanner.Workflow}' must be commission, receive, ship, pack, dispense or verify");
+            problems.Add($"{at}:Name '{scanner.Name}' is required and must not contain '/'");
+        }
+        else if (!names.Add(scanner.Name))
+        {
+            problems.Add($"{at}: scanner name '{scanner.Name}' is used twice");
         }
 
-        CheckGln($"{at}:Destination", scanner.Destination, required: workflow == Workflow.Ship, problems);
-        CheckGln($"{at}:Source", scanner.Source, required: false, problems);
-        if (workflow == Workflow.Pack || !string.IsNullOrWhiteSpace(scanner.Parent))
+        if (string.IsNullOrWhiteSpace(scanner.Host))
         {
-            var parent = scanner.Parent?.Trim() ?? "";
+            problems.Add($"{at}:Host is required (the broker's host name or address)");
+        }
+
+        if (scanner.Port is < 1 or > 65535)
+        {
+            problems.Add($"{at}:Port {scanner.Port} must be 1..65535");
+        }
+
+        if (!IsTopicLevel(scanner.Site))
+        {
+            problems.Add($"{at}:Site '{scanner.Site}' must be one topic level (not empty, no '/', '+' or '#')");
+        }
+
+        if (scanner.ScannerId != "+" && !IsTopicLevel(scanner.ScannerId))
+        {
+            problems.Add($"{at}:ScannerId '{scanner.ScannerId}' must be '+' (every scanner) or one topic level");
+        }
+
+        if (scanner.ClientId is not null && (scanner.ClientId.Length is 0 or > 64 || scanner.ClientId.Contains('\0', StringComparison.Ordinal)))
+        {
+            problems.Add($"{at}:ClientId '{scanner.ClientId}' must be 1-64 characters");
+        }
+
+        if (scanner.Password is not null && scanner.Username is null)
+        {
+            problems.Add($"{at}:Password is set without Username");
+        }
+
+        CheckWorkflow(at, scanner.Workflow, scanner.Destination, scanner.Source, scanner.Parent, problems);
+    }
+
+    private static bool IsTopicLevel(string? level) =>
+        !string.IsNullOrWhiteSpace(level) && level.IndexOfAny(['/', '+', '#', '\0']) < 0;
+
+    private static void CheckWorkflow(string at, string? workflowName, string? destination, string? source, string? parentSscc, List<string> problems)
+    {
+        var workflow = ScannerSetup.ParseWorkflow(workflowName);
+        if (workflow is null)
+        {
+            problems.Add($"{at}:Workflow '{workflowName}' must be commission, receive, ship, pack, dispense or verify");
+        }
+
+        CheckGln($"{at}:Destination", destination, required: workflow == Workflow.Ship, problems);
+        CheckGln($"{at}:Source", source, required: false, problems);
+        if (workflow == Workflow.Pack || !string.IsNullOrWhiteSpace(parentSscc))
+        {
+            var parent = parentSscc?.Trim() ?? "";
             if (parent.Length != 18 || parent.Any(c => !char.IsAsciiDigit(c)) || !CheckDigit.IsValid(parent))
             {
-                problems.Add($"{at}:Parent '{scanner.Parent}' must be an SSCC of 18 digits with a valid check digit (required for pack)");
+                problems.Add($"{at}:Parent '{parentSscc}' must be an SSCC of 18 digits with a valid check digit (required for pack)");
             }
         }
     }

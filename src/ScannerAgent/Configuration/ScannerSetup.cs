@@ -6,12 +6,12 @@ namespace ScannerAgent.Configuration;
 
 /// <summary>A validated scanner: how to read it and what its scans mean.</summary>
 /// <param name="Name">Name for logs and the outbox.</param>
-/// <param name="Serial">Port, mode and line options for <see cref="SerialScanner"/>.</param>
+/// <param name="Serial">Port, mode and line options for <see cref="SerialScanner"/>; null for an MQTT scanner.</param>
 /// <param name="Workflow">What a scan means.</param>
 /// <param name="Destination">Destination GLN (ship).</param>
 /// <param name="Source">Source GLN (receive), if known.</param>
 /// <param name="Parent">Parent as <c>sscc:{18 digits}</c> (pack).</param>
-public sealed record ScannerSetup(string Name, SerialScannerOptions Serial, Workflow Workflow, string? Destination, string? Source, string? Parent)
+public sealed record ScannerSetup(string Name, SerialScannerOptions? Serial, Workflow Workflow, string? Destination, string? Source, string? Parent)
 {
     /// <summary>True when the operator hears the ledger's verdict for each scan.</summary>
     public bool ReportsVerdict => Workflow is Workflow.Dispense or Workflow.Verify;
@@ -26,6 +26,15 @@ public sealed record ScannerSetup(string Name, SerialScannerOptions Serial, Work
         var serial = new SerialScannerOptions(new SerialPortOptions(settings.Port, settings.Baud), mode) { Line = new LineDecoderOptions(suffix) };
         var parent = string.IsNullOrWhiteSpace(settings.Parent) ? null : "sscc:" + settings.Parent.Trim();
         return new ScannerSetup(settings.DisplayName, serial, workflow, Blank(settings.Destination), Blank(settings.Source), parent);
+    }
+
+    /// <summary>Converts MQTT scanner settings already checked by <see cref="AgentSettingsLoader.Problems"/>.</summary>
+    public static ScannerSetup From(MqttScannerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var workflow = ParseWorkflow(settings.Workflow) ?? throw new ArgumentException($"MQTT scanner {settings.Name}: workflow '{settings.Workflow}' must be commission, receive, ship, pack, dispense or verify", nameof(settings));
+        var parent = string.IsNullOrWhiteSpace(settings.Parent) ? null : "sscc:" + settings.Parent.Trim();
+        return new ScannerSetup(settings.Name, null, workflow, Blank(settings.Destination), Blank(settings.Source), parent);
     }
 
     /// <summary>Parses <c>line</c>/<c>ssi</c> (any case).</summary>

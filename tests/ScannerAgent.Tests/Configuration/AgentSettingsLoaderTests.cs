@@ -32,7 +32,7 @@ public sealed class AgentSettingsLoaderTests : IDisposable
         Assert.Empty(AgentSettingsLoader.Problems(settings));
         var setup = ScannerSetup.From(scanner);
         Assert.Equal(Workflow.Ship, setup.Workflow);
-        Assert.Equal(TraceChain.Serial.Scanning.ScannerMode.Ssi, setup.Serial.Mode);
+        Assert.Equal(TraceChain.Serial.Scanning.ScannerMode.Ssi, setup.Serial!.Mode);
     }
 
     [Fact]
@@ -50,6 +50,31 @@ public sealed class AgentSettingsLoaderTests : IDisposable
         Assert.Contains("Agent:Scanners:0:Suffix 'tab'", problems, StringComparison.Ordinal);
         Assert.Contains("Agent:Scanners:0:Destination is required", problems, StringComparison.Ordinal);
         Assert.Contains("Agent:Scanners:1:Parent '123'", problems, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ReadsMqttScanners_AndProblemsNameTheirBadFields()
+    {
+        var path = Write($$"""
+            { "Agent": { "DeviceId": "dev-1", "Location": "{{TestCodes.Gln(1)}}",
+              "MqttScanners": [ { "Name": "mq", "Host": "broker", "Port": 8883, "Username": "u", "Password": "p", "Site": "site1", "Workflow": "verify" } ] } }
+            """);
+        var settings = AgentSettingsLoader.Load(path, []);
+        var mqtt = Assert.Single(settings.MqttScanners);
+        Assert.Equal(("broker", 8883, "site1", "+"), (mqtt.Host, mqtt.Port, mqtt.Site, mqtt.ScannerId));
+        Assert.Empty(AgentSettingsLoader.Problems(settings));
+        Assert.Equal(Workflow.Verify, ScannerSetup.From(mqtt).Workflow);
+
+        var bad = new AgentSettings { DeviceId = "dev-1", Location = TestCodes.Gln(1) };
+        bad.MqttScanners.Add(new MqttScannerSettings { Name = "a/b", Host = "", Port = 0, Site = "s/1", ScannerId = "#", Password = "p", Workflow = "ship" });
+        var problems = string.Join("\n", AgentSettingsLoader.Problems(bad));
+        Assert.Contains("Agent:MqttScanners:0:Name 'a/b'", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:MqttScanners:0:Host is required", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:MqttScanners:0:Port 0", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:MqttScanners:0:Site 's/1'", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:MqttScanners:0:ScannerId '#'", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:MqttScanners:0:Password is set without Username", problems, StringComparison.Ordinal);
+        Assert.Contains("Agent:MqttScanners:0:Destination is required", problems, StringComparison.Ordinal);
     }
 
     [Fact]

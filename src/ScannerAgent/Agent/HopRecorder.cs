@@ -1,0 +1,28 @@
+using ScannerAgent.Configuration;
+using ScannerAgent.Hops;
+using ScannerAgent.Outbox;
+using TraceChain.Protocol.Signing;
+
+namespace ScannerAgent.Agent;
+
+/// <summary>
+/// The one path from a scan to a stored hop, shared by serial and MQTT scanners: interpret the scan, build the
+/// hop for the scanner's workflow, sign it and append it with the next counter to the durable outbox.
+/// </summary>
+public sealed class HopRecorder(AgentIdentity identity, OutboxStore outbox)
+{
+    /// <summary>Interprets a scan (text with its AIM symbology identifier, if any).</summary>
+    public ScanReading Read(string scan) => ScanInterpreter.Read(scan, identity.ParseOptions);
+
+    /// <summary>Stores a valid reading as a signed hop; returns once it is committed to the outbox.</summary>
+    /// <param name="scannerName">Name recorded in the outbox (routes the verdict back).</param>
+    /// <param name="setup">The scanner's workflow and its GLNs.</param>
+    /// <param name="reading">A valid reading.</param>
+    /// <param name="cancellationToken">Stops waiting for the commit.</param>
+    public Task<OutboxEntry> StoreAsync(string scannerName, ScannerSetup setup, ScanReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return outbox.AppendAsync(identity.DeviceId, scannerName, setup.Workflow.ToString().ToLowerInvariant(), counter =>
+            SignedHop.Create(HopBuilder.Build(identity.DeviceId, identity.Location, setup, reading, counter, identity.Time.GetUtcNow(), identity.Zone), identity.Key), identity.Time.GetUtcNow(), cancellationToken);
+    }
+}

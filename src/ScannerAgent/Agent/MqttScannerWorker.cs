@@ -1,0 +1,197 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using ScannerAgent.Configuration;
+using ScannerAgent.Hops;
+using ScannerAgent.Outbox;
+using ScannerAgent.Uplink;
+using TraceChain.Mqtt;
+
+namespace ScannerAgent.Agent;
+
+/// <summary>
+/// Scanners behind an MQTT broker: subscribes to <c>tracechain/{site}/scanners/{id}/scan</c> with QoS 1 on a
+/// persistent session (clean session off, stable client id), so scans published while the agent is down are
+/// queued by the broker and delivered after it starts. Each scan goes through the same <see cref="HopRecorder"/>
+/// as serial scans; the handler returns (and the client sends PUBACK) only after the hop is committed to the
+/// outbox. A storage failure throws from the handler: no PUBACK, the broker redelivers.
+/// </summary>
+public sealed class MqttScannerWorker : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions VerdictJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private readonly ScannerSetup _setup;
+    private readonly MqttScannerSettings _settings;
+    private readonly HopRecorder _recorder;
+    private readonly AgentLog _log;
+    private readonly MqttClient _client;
+    private readonly Channel<(string Topic, MqttVerdict Verdict)> _verdicts = Channel.CreateUnbounded<(string, MqttVerdict)>(new UnboundedChannelOptions { SingleReader = true });
+    private long _stored;
+    private long _invalid;
+
+    /// <summary>Creates the worker and its MQTT client (not connected).</summary>
+    public MqttScannerWorker(MqttScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _setup = ScannerSetup.From(settings);
+        _recorder = recorder;
+        _log = log;
+        _client = new MqttClient(
+            new MqttClientOptions
+            {
+                Host = settings.Host,
+                Port = settings.Port,
+                ClientId = settings.ClientId ?? $"{deviceId}-{settings.Name}",
+                CleanSession = false,
+                Username = settings.Username,
+                Password = settings.Password,
+                ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+                ReconnectMaxDelay = TimeSpan.FromSeconds(10),
+                TimeProvider = time,
+            },
+            HandleAsync);
+        _client.Connected += (_, e) => _log.Write(Name, $"connected to {settings.Host}:{settings.Port} (session {(e.SessionPresent ? "resumed" : "new")}), workflow {_setup.Workflow.ToString().ToLowerInvariant()}");
+        _client.Disconnected += (_, e) => _log.Write(Name, $"broker connection lost: {e.Reason.Message}" + (e.WillReconnect ? "; reconnecting" : ""));
+    }
+
+    /// <summary>The scanner group's name.</summary>
+    public string Name => _setup.Name;
+
+    /// <summary>The workflow and GLNs of its scans.</summary>
+    public ScannerSetup Setup => _setup;
+
+    /// <summary>The subscribed topic filter.</summary>
+    public string ScanFilter => $"tracechain/{_settings.Site}/scanners/{_settings.ScannerId}/scan";
+
+    /// <summary>True once connected and subscribed.</summary>
+    public bool IsReady { get; private set; }
+
+    /// <summary>Scans stored as hops.</summary>
+    public long Stored => Interlocked.Read(ref _stored);
+
+    /// <summary>Scans refused as invalid.</summary>
+    public long Invalid => Interlocked.Read(ref _invalid);
+
+    /// <summary>Connects (retrying until the broker answers), subscribes, and publishes verdicts until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ConnectAndSubscribeAsync(cancellationToken);
+            IsReady = true;
+            _log.Write(Name, $"subscribed to {ScanFilter}");
+            await foreach (var (topic, verdict) in _verdicts.Reader.ReadAllAsync(cancellationToken))
+            {
+                await PublishAsync(topic, verdict, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        // DISCONNECT ends the connection cleanly; the broker keeps the session and queues further scans.
+        await _client.DisconnectAsync(CancellationToken.None);
+    }
+
+    /// <summary>Publishes the ledger's receipt for a hop of this scanner group.</summary>
+    public void ReportReceipt(OutboxEntry entry, UplinkReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(receipt);
+        var scannerId = entry.Scanner[(Name.Length + 1)..];
+        _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict(receipt.Status, entry.Identifier, entry.Counter, receipt.Seq, receipt.Reason, receipt.Message)));
+    }
+
+    /// <summary>True when an outbox entry came from this scanner group (<c>{Name}/{scannerId}</c>).</summary>
+    public bool Owns(OutboxEntry entry) =>
+        entry is not null && entry.Scanner.Length > Name.Length + 1 && entry.Scanner.StartsWith(Name + "/", StringComparison.Ordinal);
+
+    /// <summary>Disconnects from the broker.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _verdicts.Writer.TryComplete();
+        await _client.DisposeAsync();
+    }
+
+    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    {
+        // The first connect is not retried by the client; the agent starts even when the broker is not up yet.
+        // After it, the client reconnects by itself, so a SUBSCRIBE cut by a lost connection is simply sent again.
+        var delay = TimeSpan.FromMilliseconds(100);
+        var connected = false;
+        while (true)
+        {
+            try
+            {
+                if (!connected)
+                {
+                    await _client.ConnectAsync(cancellationToken);
+                    connected = true;
+                }
+
+                await _client.SubscribeAsync(ScanFilter, MqttQualityOfService.AtLeastOnce, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is MqttConnectionException or MqttConnectException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            {
+                _log.Write(Name, $"broker {_settings.Host}:{_settings.Port} not available ({(connected ? "subscribe" : "connect")}): {e.Message}; retrying in {delay.TotalMilliseconds:0} ms");
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
+    {
+        var scannerId = ScannerIdOf(message.Topic);
+        var (scan, problem) = MqttScanPayload.Decode(message.Payload.Span);
+        var reading = scan is null ? null : _recorder.Read(scan);
+        if (reading is not { IsValid: true })
+        {
+            // An invalid scan is acknowledged: redelivering it would never make it valid.
+            problem ??= reading!.Problem;
+            Interlocked.Increment(ref _invalid);
+            _log.Write($"{Name}/{scannerId}", $"invalid scan '{scan}': {problem}" + (reading?.Advice is null ? "" : $" Likely cause: {reading.Advice}"));
+            _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("invalid", null, null, null, problem, reading?.Advice)));
+            return;
+        }
+
+        OutboxEntry entry;
+        try
+        {
+            entry = await _recorder.StoreAsync($"{Name}/{scannerId}", _setup, reading, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            // The scan cannot make a hop (e.g. an identifier the hop refuses): acknowledged, reported, dropped.
+            Interlocked.Increment(ref _invalid);
+            _log.Write($"{Name}/{scannerId}", $"scan '{scan}' NOT stored: {e.Message}");
+            _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("invalid", reading.Identifier, null, null, "not_stored", e.Message)));
+            return;
+        }
+
+        Interlocked.Increment(ref _stored);
+        _log.Write($"{Name}/{scannerId}", $"stored hop #{entry.Counter} {entry.Identifier} ({entry.Workflow})");
+        _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", entry.Identifier, entry.Counter, null, null, null)));
+    }
+
+    private async Task PublishAsync(string topic, MqttVerdict verdict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.PublishAsync(topic, JsonSerializer.SerializeToUtf8Bytes(verdict, VerdictJson), MqttQualityOfService.AtLeastOnce, retain: false, cancellationToken);
+        }
+        catch (MqttConnectionException e)
+        {
+            // A verdict is information for the operator; the hop itself is safe in the outbox.
+            _log.Write(Name, $"verdict {verdict.Status} for {topic} not delivered: {e.Message}");
+        }
+    }
+
+    private string VerdictTopic(string scannerId) => $"tracechain/{_settings.Site}/scanners/{scannerId}/verdict";
+
+    // tracechain/{site}/scanners/{scannerId}/scan: the broker only delivers topics matching the filter.
+    private static string ScannerIdOf(string topic) => topic.Split('/')[3];
+}
