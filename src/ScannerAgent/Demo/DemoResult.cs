@@ -8,9 +8,8 @@ namespace ScannerAgent.Demo;
 /// <param name="Refused">Hops the ledger's pack rules refused (each with a receipt naming the reason).</param>
 /// <param name="Pending">Hops still in outboxes.</param>
 /// <param name="Alerts">Alerts the ledger raised, oldest first.</param>
-/// <param name="VerifyUrl">The ledger's consumer verification endpoint (POST <c>{"scan": DigitalLink}</c>).</param>
-/// <param name="GenuineLink">Digital Link of a genuine pack.</param>
-/// <param name="FakeLink">Digital Link of the counterfeit.</param>
+/// <param name="GenuineUrl">The gateway's consumer page (GS1 Digital Link) of a genuine pack.</param>
+/// <param name="FakeUrl">The gateway's consumer page of the counterfeit.</param>
 /// <param name="GenuineHistoryUrl">Item history of the genuine pack.</param>
 public sealed record DemoResult(
     int Scans,
@@ -18,9 +17,8 @@ public sealed record DemoResult(
     long Refused,
     long Pending,
     IReadOnlyList<Alert> Alerts,
-    string VerifyUrl,
-    string GenuineLink,
-    string FakeLink,
+    string GenuineUrl,
+    string FakeUrl,
     string GenuineHistoryUrl)
 {
     /// <summary>

@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 using FirmwareSim.Scenarios;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using FirmwareSim.Serial;
 using ScannerAgent.Agent;
 using ScannerAgent.Configuration;
@@ -10,15 +15,16 @@ using TraceChain.Protocol.Hops;
 using TraceChain.Protocol.Scanning;
 using TraceChain.Protocol.Signing;
 using TraceChain.Serial.Scanning;
-using TraceLedger.Api;
-using TraceLedger.Log;
+using TraceGateway.Hosting;
+using TraceGateway.LedgerAccess;
+using TraceGateway.Security;
 using TraceLedger.Packs;
 
 namespace ScannerAgent.Demo;
 
 /// <summary>
-/// The whole chain on one machine: the ledger with the pack lifecycle (<see cref="PackLedger"/>, embedded SQLite,
-/// HTTP on loopback), parties and devices registered over the registry API, the batch commissioned through the
+/// The whole chain on one machine: TraceGateway in embedded mode (the ledger with the pack lifecycle,
+/// <see cref="PackLedger"/>, on SQLite in the demo folder; HTTP on loopback), parties and devices registered over the registry API, the batch commissioned through the
 /// commissioning service, one ScannerAgent per site with its outbox, and firmware-sim scanners on ptys playing
 /// <see cref="DemoScenario"/> phase by phase. The ledger's pack rules refuse the planted problems and raise the
 /// alerts; the demo only reports them. A live summary goes to the console; agent and simulator logs go to files in
@@ -56,18 +62,18 @@ public sealed class DemoRunner
         }
 
         var database = Path.Combine(dir, "ledger.db");
-        await using var packs = await PackLedger.OpenAsync(
-            new PackLedgerOptions(new LedgerOptions(database), ScratchSecret.LoadOrCreate(database + ".scratch")), cancellationToken);
-        await using var app = LedgerHttpApp.Build(packs, _options.Urls);
+        await using var app = BuildGateway(database);
         await app.StartAsync(cancellationToken);
+        var packs = app.Services.GetRequiredService<EmbeddedLedgerHost>().Packs;
         var url = app.Urls.First().TrimEnd('/');
-        Say($"ledger with pack lifecycle: {url} (SQLite {database}); logs in {Path.Combine(dir, "logs")}");
+        Say($"gateway with embedded ledger and pack lifecycle: {url} (SQLite {database}); logs in {Path.Combine(dir, "logs")}");
 
         using var stopAgents = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = new List<Task>();
         try
         {
-            await RegisterAndStartAsync(packs.Ledger, url, running, stopAgents.Token, cancellationToken);
+            var adminKey = await app.Services.GetRequiredService<GatewayKeys>().CreateAsync(new ApiKeyOwner(GatewayRoles.Admin, "demo"), cancellationToken);
+            await RegisterAndStartAsync(adminKey, url, running, stopAgents.Token, cancellationToken);
             await CommissionAsync(packs, cancellationToken);
             await PlayAsync(packs, cancellationToken);
             var result = Result(url);
@@ -103,9 +109,33 @@ public sealed class DemoRunner
         }
     }
 
-    private async Task RegisterAndStartAsync(Ledger ledger, string url, List<Task> running, CancellationToken agentsToken, CancellationToken cancellationToken)
+    private WebApplication BuildGateway(string database)
     {
-        var apiKey = await ledger.ApiKeys.CreateAsync("demo", cancellationToken);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GatewayServices).Assembly.GetName().Name,
+            ContentRootPath = _options.Directory,
+        });
+        builder.WebHost.UseUrls(_options.Urls);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ledger:Database"] = database,
+
+            // Every agent uploads from 127.0.0.1, so the per-address limit for anonymous callers would throttle the
+            // whole chain as one client.
+            ["RateLimits:PerClientPermits"] = "100000",
+        });
+
+        // The console is the demo summary; the gateway's request logs would drown it.
+        builder.Logging.ClearProviders();
+        builder.AddGateway();
+        var app = builder.Build();
+        app.UseGateway();
+        return app;
+    }
+
+    private async Task RegisterAndStartAsync(string apiKey, string url, List<Task> running, CancellationToken agentsToken, CancellationToken cancellationToken)
+    {
         using var client = new GatewayClient(new Uri(url + "/"), TimeSpan.FromSeconds(10));
         var simId = 0;
         foreach (var party in DemoScenario.Parties)
@@ -248,9 +278,8 @@ public sealed class DemoRunner
             refused,
             pending,
             [.. _alerts],
-            $"{url}/v1/verify",
-            DemoScenario.DigitalLink(DemoScenario.GenuineSerial),
-            DemoScenario.DigitalLink(DemoScenario.CounterfeitSerial),
+            DemoScenario.DigitalLink(url, DemoScenario.GenuineSerial),
+            DemoScenario.DigitalLink(url, DemoScenario.CounterfeitSerial),
             $"{url}/v1/items/{DemoScenario.PackId(DemoScenario.GenuineSerial)}/history");
     }
 
@@ -262,8 +291,8 @@ public sealed class DemoRunner
             Say($"  {Alerts.WireName(alert.Code),-26} {alert.Identifier}  {alert.Detail}");
         }
 
-        Say($"consumer check of a genuine pack: curl -s -X POST {result.VerifyUrl} -H 'content-type: application/json' -d '{{\"scan\":\"{result.GenuineLink}\"}}'");
-        Say($"consumer check of the fake pack:  curl -s -X POST {result.VerifyUrl} -H 'content-type: application/json' -d '{{\"scan\":\"{result.FakeLink}\"}}'");
+        Say($"consumer page of a genuine pack: {result.GenuineUrl}");
+        Say($"consumer page of the fake pack:  {result.FakeUrl}");
         Say($"genuine pack history: {result.GenuineHistoryUrl}");
     }
 

@@ -79,8 +79,8 @@ public static class DemoScenario
     /// <summary>A GS1 DataMatrix read of a pack (AIM ]d2, GS as 0x1D).</summary>
     public static string Scan(string serial) => $"]d201{Gtin}17{Expiry}10{Lot}\u001d21{serial}";
 
-    /// <summary>The GS1 Digital Link a consumer's phone reads from the pack.</summary>
-    public static string DigitalLink(string serial) => $"https://id.tracechain.example/01/{Gtin}/10/{Lot}/21/{serial}?17={Expiry}";
+    /// <summary>The GS1 Digital Link of a pack on the resolver at <paramref name="origin"/> (the gateway's consumer page).</summary>
+    public static string DigitalLink(string origin, string serial) => $"{origin}/01/{Gtin}/10/{Lot}/21/{serial}?17={Expiry}";
 
     /// <summary>The pack's canonical identifier.</summary>
     public static string PackId(string serial) => $"gtin:{Gtin}:ser:{serial}";

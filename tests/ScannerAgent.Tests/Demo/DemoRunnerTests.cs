@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using ScannerAgent.Demo;
 using ScannerAgent.Tests.Support;
@@ -21,18 +20,22 @@ public sealed class DemoRunnerTests
 
             // The chain keeps running after the scenario, so the printed consumer checks can be tried against it.
             Assert.True(await console.WaitForAsync("press Ctrl-C", TimeSpan.FromSeconds(150)), console.ToString());
-            var verifyUrl = console.Lines.First(l => l.Contains("consumer check of a genuine pack", StringComparison.Ordinal)).Split("curl -s -X POST ")[1].Split(' ')[0];
+            var genuineUrl = PrintedUrl(console, "consumer page of a genuine pack: ");
+            var fakeUrl = PrintedUrl(console, "consumer page of the fake pack:  ");
             using (var http = new HttpClient())
             {
-                Assert.Equal("genuine", await VerdictAsync(http, verifyUrl, DemoScenario.DigitalLink(DemoScenario.GenuineSerial)));
-                Assert.Equal("unknown_serial", await VerdictAsync(http, verifyUrl, DemoScenario.DigitalLink(DemoScenario.CounterfeitSerial)));
+                Assert.Equal("genuine", await VerdictAsync(http, genuineUrl));
+                Assert.Equal("unknown_serial", await VerdictAsync(http, fakeUrl));
+                var page = await http.GetStringAsync(fakeUrl);
+                Assert.Contains("counterfeit", page, StringComparison.OrdinalIgnoreCase);
             }
 
             await stop.CancelAsync();
             var result = await run;
 
-            Assert.Equal(verifyUrl, result.VerifyUrl);
-            Assert.True(console.Has(DemoScenario.DigitalLink(DemoScenario.CounterfeitSerial)), console.ToString());
+            Assert.Equal(genuineUrl, result.GenuineUrl);
+            Assert.Equal(fakeUrl, result.FakeUrl);
+            Assert.EndsWith("/01/09506000134352/10/LOT42/21/F9999?17=271231", fakeUrl, StringComparison.Ordinal);
             Assert.Equal(DemoScenario.ScansThrough(DemoScenario.Phases.Count - 1), result.Scans);
             Assert.True(result.Accepted + result.Refused == result.Scans, console.ToString());
             Assert.Equal(0, result.Pending);
@@ -57,9 +60,15 @@ public sealed class DemoRunnerTests
         }
     }
 
-    private static async Task<string> VerdictAsync(HttpClient http, string verifyUrl, string digitalLink)
+    private static string PrintedUrl(LogCapture console, string label) =>
+        console.Lines.First(l => l.Contains(label, StringComparison.Ordinal)).Split(label)[1].Trim();
+
+    // The consumer page answers JSON when asked for it, HTML otherwise.
+    private static async Task<string> VerdictAsync(HttpClient http, string url)
     {
-        using var response = await http.PostAsJsonAsync(verifyUrl, new { scan = digitalLink });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         using var json = JsonDocument.Parse(body);
