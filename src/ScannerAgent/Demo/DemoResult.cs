@@ -10,7 +10,6 @@ namespace ScannerAgent.Demo;
 /// <param name="Alerts">Alerts the ledger raised, oldest first.</param>
 /// <param name="GenuineUrl">The gateway's consumer page (GS1 Digital Link) of a genuine pack.</param>
 /// <param name="FakeUrl">The gateway's consumer page of the counterfeit.</param>
-/// <param name="GenuineHistoryUrl">Item history of the genuine pack.</param>
 public sealed record DemoResult(
     int Scans,
     long Accepted,
@@ -18,8 +17,7 @@ public sealed record DemoResult(
     long Pending,
     IReadOnlyList<Alert> Alerts,
     string GenuineUrl,
-    string FakeUrl,
-    string GenuineHistoryUrl)
+    string FakeUrl)
 {
     /// <summary>
     /// Every scan got a receipt and the ledger refused and alerted exactly the planted problems

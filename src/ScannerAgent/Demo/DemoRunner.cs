@@ -279,8 +279,7 @@ public sealed class DemoRunner
             pending,
             [.. _alerts],
             DemoScenario.DigitalLink(url, DemoScenario.GenuineSerial),
-            DemoScenario.DigitalLink(url, DemoScenario.CounterfeitSerial),
-            $"{url}/v1/items/{DemoScenario.PackId(DemoScenario.GenuineSerial)}/history");
+            DemoScenario.DigitalLink(url, DemoScenario.CounterfeitSerial));
     }
 
     private void Summary(DemoResult result)
@@ -293,7 +292,6 @@ public sealed class DemoRunner
 
         Say($"consumer page of a genuine pack: {result.GenuineUrl}");
         Say($"consumer page of the fake pack:  {result.FakeUrl}");
-        Say($"genuine pack history: {result.GenuineHistoryUrl}");
     }
 
     private Action<string> Logger(string name)

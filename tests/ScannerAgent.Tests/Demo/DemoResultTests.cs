@@ -12,7 +12,7 @@ public sealed class DemoResultTests
         new(id, code, identifier, null, null, DateTimeOffset.UnixEpoch, "detail", null, null, null);
 
     private static DemoResult Result(long accepted, long refused, long pending, IReadOnlyList<Alert> alerts) =>
-        new(10, accepted, refused, pending, alerts, "g", "f", "h");
+        new(10, accepted, refused, pending, alerts, "g", "f");
 
     [Fact]
     public void AsPlanned_EveryScanReceipted_AndExactlyThePlantedAlerts_InAnyOrder()
