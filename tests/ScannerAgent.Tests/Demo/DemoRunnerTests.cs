@@ -26,8 +26,8 @@ public sealed class DemoRunnerTests
             {
                 Assert.Equal("genuine", await VerdictAsync(http, genuineUrl));
                 Assert.Equal("unknown_serial", await VerdictAsync(http, fakeUrl));
-                var page = await http.GetStringAsync(fakeUrl);
-                Assert.Contains("counterfeit", page, StringComparison.OrdinalIgnoreCase);
+                Assert.Contains("possible counterfeit", await http.GetStringAsync(fakeUrl), StringComparison.Ordinal);
+                Assert.DoesNotContain("counterfeit", await http.GetStringAsync(genuineUrl), StringComparison.OrdinalIgnoreCase);
             }
 
             await stop.CancelAsync();
