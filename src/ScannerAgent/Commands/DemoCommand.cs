@@ -30,7 +30,7 @@ internal static class DemoCommand
             try
             {
                 var result = await new DemoRunner(options, parse.InvocationConfiguration.Output).RunAsync(cancellationToken);
-                return result.Accepted == result.Scans ? 0 : 1;
+                return result.AsPlanned ? 0 : 1;
             }
             catch (IOException e)
             {

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Text;
-using System.Threading.Channels;
 using FirmwareSim.Scenarios;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using FirmwareSim.Serial;
 using ScannerAgent.Agent;
 using ScannerAgent.Configuration;
@@ -11,23 +15,26 @@ using TraceChain.Protocol.Hops;
 using TraceChain.Protocol.Scanning;
 using TraceChain.Protocol.Signing;
 using TraceChain.Serial.Scanning;
-using TraceLedger.Api;
-using TraceLedger.Log;
+using TraceGateway.Hosting;
+using TraceGateway.LedgerAccess;
+using TraceGateway.Security;
+using TraceLedger.Packs;
 
 namespace ScannerAgent.Demo;
 
 /// <summary>
-/// The whole chain on one machine: the ledger (embedded SQLite, HTTP on loopback), parties and devices registered
-/// over the registry API, one ScannerAgent per site with its outbox, and firmware-sim scanners on ptys playing
-/// <see cref="DemoScenario"/> phase by phase. A live summary goes to the console; agent and simulator logs go to
-/// files in the demo folder.
+/// The whole chain on one machine: TraceGateway in embedded mode (the ledger with the pack lifecycle,
+/// <see cref="PackLedger"/>, on SQLite in the demo folder; HTTP on loopback), parties and devices registered over the registry API, the batch commissioned through the
+/// commissioning service, one ScannerAgent per site with its outbox, and firmware-sim scanners on ptys playing
+/// <see cref="DemoScenario"/> phase by phase. The ledger's pack rules refuse the planted problems and raise the
+/// alerts; the demo only reports them. A live summary goes to the console; agent and simulator logs go to files in
+/// the demo folder.
 /// </summary>
 public sealed class DemoRunner
 {
     private readonly DemoOptions _options;
     private readonly TextWriter _console;
-    private readonly List<DemoAlert> _alerts = [];
-    private readonly Channel<(Hop Hop, long Seq)> _accepted = Channel.CreateUnbounded<(Hop, long)>();
+    private readonly List<Alert> _alerts = [];
     private readonly List<AgentRunner> _agents = [];
     private readonly Dictionary<string, SimulatedScanner> _sims = new(StringComparer.Ordinal);
     private readonly List<StreamWriter> _logs = [];
@@ -54,19 +61,21 @@ public sealed class DemoRunner
             System.IO.Directory.CreateDirectory(Path.Combine(dir, sub));
         }
 
-        await using var ledger = await Ledger.OpenAsync(new LedgerOptions(Path.Combine(dir, "ledger.db")), cancellationToken);
-        await using var app = LedgerHttpApp.Build(ledger, _options.Urls);
+        var database = Path.Combine(dir, "ledger.db");
+        await using var app = BuildGateway(database);
         await app.StartAsync(cancellationToken);
+        var packs = app.Services.GetRequiredService<EmbeddedLedgerHost>().Packs;
         var url = app.Urls.First().TrimEnd('/');
-        Say($"ledger: {url} (SQLite {Path.Combine(dir, "ledger.db")}); logs in {Path.Combine(dir, "logs")}");
+        Say($"gateway with embedded ledger and pack lifecycle: {url} (SQLite {database}); logs in {Path.Combine(dir, "logs")}");
 
         using var stopAgents = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = new List<Task>();
-        var checker = Task.Run(() => CheckAsync(ledger, cancellationToken), CancellationToken.None);
         try
         {
-            await RegisterAndStartAsync(ledger, url, running, stopAgents.Token, cancellationToken);
-            await PlayAsync(cancellationToken);
+            var adminKey = await app.Services.GetRequiredService<GatewayKeys>().CreateAsync(new ApiKeyOwner(GatewayRoles.Admin, "demo"), cancellationToken);
+            await RegisterAndStartAsync(adminKey, url, running, stopAgents.Token, cancellationToken);
+            await CommissionAsync(packs, cancellationToken);
+            await PlayAsync(packs, cancellationToken);
             var result = Result(url);
             Summary(result);
             if (!_options.ExitWhenDone)
@@ -81,8 +90,6 @@ public sealed class DemoRunner
         {
             await stopAgents.CancelAsync();
             await Task.WhenAll(running);
-            _accepted.Writer.TryComplete();
-            await checker;
             foreach (var sim in _sims.Values)
             {
                 sim.Dispose();
@@ -102,9 +109,33 @@ public sealed class DemoRunner
         }
     }
 
-    private async Task RegisterAndStartAsync(Ledger ledger, string url, List<Task> running, CancellationToken agentsToken, CancellationToken cancellationToken)
+    private WebApplication BuildGateway(string database)
     {
-        var apiKey = await ledger.ApiKeys.CreateAsync("demo", cancellationToken);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GatewayServices).Assembly.GetName().Name,
+            ContentRootPath = _options.Directory,
+        });
+        builder.WebHost.UseUrls(_options.Urls);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ledger:Database"] = database,
+
+            // Every agent uploads from 127.0.0.1, so the per-address limit for anonymous callers would throttle the
+            // whole chain as one client.
+            ["RateLimits:PerClientPermits"] = "100000",
+        });
+
+        // The console is the demo summary; the gateway's request logs would drown it.
+        builder.Logging.ClearProviders();
+        builder.AddGateway();
+        var app = builder.Build();
+        app.UseGateway();
+        return app;
+    }
+
+    private async Task RegisterAndStartAsync(string apiKey, string url, List<Task> running, CancellationToken agentsToken, CancellationToken cancellationToken)
+    {
         using var client = new GatewayClient(new Uri(url + "/"), TimeSpan.FromSeconds(10));
         var simId = 0;
         foreach (var party in DemoScenario.Parties)
@@ -146,7 +177,17 @@ public sealed class DemoRunner
         }
     }
 
-    private async Task PlayAsync(CancellationToken cancellationToken)
+    private async Task CommissionAsync(PackLedger packs, CancellationToken cancellationToken)
+    {
+        var manufacturer = DemoScenario.Parties[0];
+        await packs.Commissioning.RegisterCompanyPrefixAsync(DemoScenario.CompanyPrefix, manufacturer.Gln, cancellationToken);
+        var batch = await packs.Commissioning.CommissionAsync(
+            new CommissionRequest(manufacturer.Gln, DemoScenario.Gtin, DemoScenario.Lot, DemoScenario.Expiry, DemoScenario.Product, DemoScenario.Commissioned.Count, ImportedSerials: DemoScenario.Commissioned),
+            cancellationToken);
+        Say($"{manufacturer.Name} commissions batch {DemoScenario.Lot} of {DemoScenario.Product.Name}: {batch.Packs.Count} packs (log entry {batch.Seq}, company prefix {DemoScenario.CompanyPrefix})");
+    }
+
+    private async Task PlayAsync(PackLedger packs, CancellationToken cancellationToken)
     {
         for (var phase = 0; phase < DemoScenario.Phases.Count; phase++)
         {
@@ -173,53 +214,36 @@ public sealed class DemoRunner
                 if (_clock.Elapsed - lastPrint >= TimeSpan.FromSeconds(1))
                 {
                     lastPrint = _clock.Elapsed;
+                    await ReadAlertsAsync(packs, cancellationToken);
                     Progress(phase, target);
                 }
 
                 await Task.Delay(100, cancellationToken);
             }
 
+            await ReadAlertsAsync(packs, cancellationToken);
             Progress(phase, target);
         }
+    }
 
-        // Alerts are checked right after each receipt; give the checker the last ones.
-        var settleBy = _clock.Elapsed + TimeSpan.FromSeconds(2);
-        while (_accepted.Reader.Count > 0 && _clock.Elapsed < settleBy)
+    // The pack rules write a refused hop's alert in the same transaction as its receipt, so once every hop is
+    // settled the ledger's alert list is complete.
+    private async Task ReadAlertsAsync(PackLedger packs, CancellationToken cancellationToken)
+    {
+        var newestFirst = await packs.Alerts.ListAsync(new AlertQuery(Limit: 1000), cancellationToken);
+        var seen = _alerts.Count == 0 ? 0 : _alerts[^1].Id;
+        foreach (var alert in newestFirst.Where(a => a.Id > seen).OrderBy(a => a.Id))
         {
-            await Task.Delay(50, cancellationToken);
+            _alerts.Add(alert);
+            Say($"ALERT {Alerts.WireName(alert.Code).ToUpperInvariant()}: {alert.Identifier} at {alert.LocationGln}: {alert.Detail}");
         }
     }
 
     private void OnSettled(Outbox.OutboxEntry entry, UplinkReceipt receipt)
     {
-        if (receipt.Status == "accepted" && receipt.Seq is { } seq)
+        if (receipt.Status == "refused")
         {
-            _accepted.Writer.TryWrite((SignedHop.Parse(entry.Entry).Hop, seq));
-        }
-    }
-
-    private async Task CheckAsync(Ledger ledger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var (hop, seq) in _accepted.Reader.ReadAllAsync(cancellationToken))
-            {
-                var history = await ledger.ItemHistoryAsync(hop.Identifiers[0], 1000, cancellationToken);
-                var earlier = history.Where(e => e.Seq < seq).Select(e => SignedHop.Parse(e.EntryBytes).Hop).ToList();
-                foreach (var alert in ChainChecker.Check(hop, earlier))
-                {
-                    lock (_alerts)
-                    {
-                        _alerts.Add(alert);
-                    }
-
-                    Say($"ALERT {alert.Kind.ToUpperInvariant()}: {alert.Identifier}: {alert.Detail}");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Ctrl-C.
+            Say($"REFUSED {SignedHop.Parse(entry.Entry).Hop.Identifiers[0]}: {receipt.Message}");
         }
     }
 
@@ -242,42 +266,32 @@ public sealed class DemoRunner
     private void Progress(int phase, int target)
     {
         var (accepted, refused, pending, invalid) = Counts();
-        int alerts;
-        lock (_alerts)
-        {
-            alerts = _alerts.Count;
-        }
-
-        Say($"  phase {phase + 1}/{DemoScenario.Phases.Count}  target {target}  in ledger {accepted}  refused {refused}  pending {pending}  invalid scans {invalid}  alerts {alerts}");
+        Say($"  phase {phase + 1}/{DemoScenario.Phases.Count}  target {target}  in ledger {accepted}  refused {refused}  pending {pending}  invalid scans {invalid}  alerts {_alerts.Count}");
     }
 
     private DemoResult Result(string url)
     {
         var (accepted, refused, pending, _) = Counts();
-        lock (_alerts)
-        {
-            return new DemoResult(
-                DemoScenario.ScansThrough(DemoScenario.Phases.Count - 1),
-                accepted,
-                refused,
-                pending,
-                [.. _alerts],
-                $"{url}/v1/items/{DemoScenario.PackId("G0002")}/history",
-                $"{url}/v1/items/{DemoScenario.PackId(DemoScenario.CounterfeitSerial)}/history");
-        }
+        return new DemoResult(
+            DemoScenario.ScansThrough(DemoScenario.Phases.Count - 1),
+            accepted,
+            refused,
+            pending,
+            [.. _alerts],
+            DemoScenario.DigitalLink(url, DemoScenario.GenuineSerial),
+            DemoScenario.DigitalLink(url, DemoScenario.CounterfeitSerial));
     }
 
     private void Summary(DemoResult result)
     {
-        Say($"scenario done: {result.Scans} scans, {result.Accepted} hops in the ledger, {result.Refused} refused, {result.Pending} pending, {result.Alerts.Count} alert(s)");
+        Say($"scenario done: {result.Scans} scans, {result.Accepted} hops in the ledger, {result.Refused} refused, {result.Pending} pending, {result.Alerts.Count} ledger alert(s)");
         foreach (var alert in result.Alerts)
         {
-            Say($"  {alert.Kind,-12} {alert.Identifier}  {alert.Detail}");
+            Say($"  {Alerts.WireName(alert.Code),-26} {alert.Identifier}  {alert.Detail}");
         }
 
-        Say($"genuine pack history:  {result.GenuineUrl}");
-        Say($"fake pack history:     {result.FakeUrl}");
-        Say($"consumer Digital Links (served by TraceGateway's resolver): https://id.tracechain.example/01/{DemoScenario.Gtin}/21/G0002 (genuine), https://id.tracechain.example/01/{DemoScenario.Gtin}/21/{DemoScenario.CounterfeitSerial} (fake)");
+        Say($"consumer page of a genuine pack: {result.GenuineUrl}");
+        Say($"consumer page of the fake pack:  {result.FakeUrl}");
     }
 
     private Action<string> Logger(string name)

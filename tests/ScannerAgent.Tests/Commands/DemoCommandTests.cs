@@ -22,7 +22,9 @@ public sealed class DemoCommandTests
         {
             var (exit, output, error) = Run("--dir", directory, "--urls", "http://127.0.0.1:0", "--exit-when-done");
             Assert.True(exit == 0, output + error);
-            Assert.Contains("ALERT COUNTERFEIT", output, StringComparison.Ordinal);
+            Assert.Contains("ALERT UNKNOWN_SERIAL", output, StringComparison.Ordinal);
+            Assert.Contains("ALERT SECOND_DISPENSE", output, StringComparison.Ordinal);
+            Assert.Contains("ALERT DIVERSION", output, StringComparison.Ordinal);
         }
         finally
         {
