@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the TraceChain platform with simulated scanners (embedded SQLite ledger) and plays a supply-chain day.
+# Starts the TraceChain platform with simulated scanners (gateway with the embedded SQLite ledger) and plays a
+# supply-chain day.
 # Ctrl-C stops it. Options pass through to `ScannerAgent demo` (--urls, --rate, --dir, --exit-when-done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
