@@ -47,15 +47,10 @@ public static class ScanInterpreter
 
     private static ScanReading FromGs1(string scan, Gs1ParseResult gs1)
     {
-        var id = gs1.Identifier;
-        var batch = gs1.GetValue("10");
-        var expiry = gs1.GetValue("17");
-        return id switch
-        {
-            { Kind: Gs1IdentifierKind.GtinSerial, Gtin: { } gtin, Serial: { } serial } => new ScanReading(PackIdentifier.ForGtinSerial(gtin, serial), batch, expiry, scan, null, null),
-            { Kind: Gs1IdentifierKind.Sscc, Sscc: { } sscc } => new ScanReading(PackIdentifier.ForSscc(sscc), batch, expiry, scan, null, null),
-            _ => Invalid(scan, "GS1: the code names no serialised pack (GTIN + serial, AI 01 + 21) and no SSCC (AI 00)", "Scan the pack's 2D code (GS1 DataMatrix or QR), not the linear EAN barcode."),
-        };
+        var identifier = PackIdentifier.FromGs1(gs1.Identifier);
+        return identifier is not null
+            ? new ScanReading(identifier, gs1.GetValue("10"), gs1.GetValue("17"), scan, null, null)
+            : Invalid(scan, "GS1: the code names no serialised pack (GTIN + serial, AI 01 + 21) and no SSCC (AI 00)", "Scan the pack's 2D code (GS1 DataMatrix or QR), not the linear EAN barcode.");
     }
 
     private static ScanReading Invalid(string scan, string problem, string? advice) => new(null, null, null, scan, problem, advice);
