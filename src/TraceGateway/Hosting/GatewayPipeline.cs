@@ -26,6 +26,7 @@ public static class GatewayPipeline
         app.MapPackEndpoints();
         app.MapConsumerEndpoints();
         app.MapLifecycleEndpoints();
+        app.MapLabelEndpoints();
         return app;
     }
 }
