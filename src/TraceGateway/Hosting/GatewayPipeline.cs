@@ -25,6 +25,7 @@ public static class GatewayPipeline
         app.MapApiKeyEndpoints();
         app.MapPackEndpoints();
         app.MapConsumerEndpoints();
+        app.MapConsumerPhotoEndpoints();
         app.MapLifecycleEndpoints();
         app.MapLabelEndpoints();
         return app;
