@@ -19,9 +19,19 @@ public static class PackCodePicker
         string? problem = null;
         foreach (var code in codes)
         {
-            var scan = code.IsGs1 ? code.SymbologyIdentifier + code.Text : code.Text.Trim();
+            var scan = code.Text.Trim();
             try
             {
+                if (code.IsGs1)
+                {
+                    // GS1 data goes on in its bracketed form: 20 digits of GS1-128 (an SSCC, or a GTIN with a two-digit
+                    // serial) would otherwise also read as a China drug code.
+                    var parsed = Gs1Parser.Parse(code.SymbologyIdentifier + code.Text);
+                    scan = parsed.Success
+                        ? parsed.HumanReadable
+                        : throw new PackRequestException("GS1 code: " + parsed.Error.Message);
+                }
+
                 var request = PackScan.ToRequest(scan);
                 candidates.Add((scan, request.Identifier!, Area(code.Corners)));
             }
@@ -54,7 +64,7 @@ public static class PackCodePicker
             notes.Add(PhotoCheck.OtherWebsite);
         }
 
-        return new PackCodeChoice(chosen.Scan, Shown(chosen.Scan), notes, website, null);
+        return new PackCodeChoice(chosen.Scan, chosen.Scan, notes, website, null);
     }
 
     /// <summary>The host of a Digital Link that is not on the platform's domain: a QR that sends consumers elsewhere.</summary>
@@ -63,9 +73,6 @@ public static class PackCodePicker
         && (!Uri.TryCreate(digitalLinkBase, UriKind.Absolute, out var ours) || !string.Equals(link.Host, ours.Host, StringComparison.OrdinalIgnoreCase))
             ? link.Host
             : null;
-
-    private static string Shown(string scan) =>
-        scan.StartsWith(']') && Gs1Parser.Parse(scan) is { Success: true } parsed ? parsed.HumanReadable : scan;
 
     /// <summary>The symbol's area in the photo from its four corners (shoelace formula).</summary>
     private static double Area(IReadOnlyList<PixelPoint> corners)
