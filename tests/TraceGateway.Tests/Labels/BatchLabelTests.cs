@@ -86,6 +86,31 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChinaCodeBatch_GetsPlainQrCodesOfItsCodes()
+    {
+        using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
+        string[] codes = ["81234567890123450001", "81234567890123450002"];
+        await TestData.CommissionAsync(manufacturer, TestData.Gtin(51), "291231", [], chinaCodes: codes);
+
+        using var response = await manufacturer.GetAsync(new Uri($"/v1/batches/{TestData.Gtin(51)}/B1/labels?symbology=datamatrix&format=png", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        var reader = new BarcodeReader();
+        var decoded = new List<string>();
+        foreach (var entry in zip.Entries.Where(e => e.Name.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            using var stream = entry.Open();
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes);
+            var code = Assert.Single(reader.Decode(bytes.ToArray()));
+            Assert.Equal("]Q1", code.SymbologyIdentifier);
+            decoded.Add(code.Text);
+        }
+
+        Assert.Equal(codes, decoded.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Svg_Pages_CoverTheBatchOnceWithHumanReadableText()
     {
         using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
