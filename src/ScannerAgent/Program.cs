@@ -7,4 +7,5 @@ root.Subcommands.Add(KeygenCommand.Create());
 root.Subcommands.Add(RegisterCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(LabelsCommand.Create());
 return CommandLineExit.Run(root, args);

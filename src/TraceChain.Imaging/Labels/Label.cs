@@ -61,6 +61,13 @@ public sealed class Label
         return new Label(LabelSymbology.QrCode, isGs1: false, text, text.Split('\n'));
     }
 
+    /// <summary>The same symbol with other human-readable lines under it (e.g. the GS1 HRI under a Digital Link QR).</summary>
+    public Label WithHumanReadableLines(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return new Label(Symbology, IsGs1, EncoderInput, [.. lines]);
+    }
+
     private static Label Gs1(LabelSymbology symbology, IReadOnlyList<Gs1Element> elements)
     {
         ArgumentNullException.ThrowIfNull(elements);

@@ -25,6 +25,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             },
             LedgerRefusedException r => Problem(StatusCodes.Status400BadRequest, "Refused by the ledger", r.Message),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
+            ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
             BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message),
             LedgerUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Ledger unavailable", "The ledger cannot be reached; try again later."),
             _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", "The request failed; the error was logged."),

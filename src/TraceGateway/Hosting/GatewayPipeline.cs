@@ -25,7 +25,9 @@ public static class GatewayPipeline
         app.MapApiKeyEndpoints();
         app.MapPackEndpoints();
         app.MapConsumerEndpoints();
+        app.MapConsumerPhotoEndpoints();
         app.MapLifecycleEndpoints();
+        app.MapLabelEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using TraceGateway.Errors;
+using TraceGateway.Imaging;
 using TraceGateway.LedgerAccess;
 using TraceGateway.Mediation;
 using TraceGateway.Security;
@@ -48,6 +49,7 @@ public static class GatewayServices
         services.AddAuthorizationBuilder().AddGatewayPolicies();
         services.AddGatewayRateLimits(builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings());
         services.AddOpenApi();
+        services.AddGatewayImaging(builder.Configuration);
         return builder;
     }
 

@@ -59,9 +59,15 @@ public static class GatewayRateLimits
                 QueueLimit = 0,
             }));
 
-    /// <summary>The pack a consumer check is about: the Digital Link path, or the typed code without spaces.</summary>
+    /// <summary>The pack a consumer check is about: the Digital Link path, or the typed code without spaces (photos: the address).</summary>
     private static string PackKey(HttpContext context)
     {
+        // A photo's pack is known only after decoding; until then its uploads count per address.
+        if (context.Request.HasFormContentType)
+        {
+            return "photo:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        }
+
         var code = context.Request.Query["code"].ToString();
         code = code.Length > 0 ? code : context.Request.Query["scratch"].ToString();
         var key = code.Length > 0 ? new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()) : context.Request.Path.Value ?? "";

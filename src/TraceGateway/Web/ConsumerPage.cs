@@ -26,8 +26,8 @@ public static class ConsumerPage
         .lang{float:right}
         """;
 
-    /// <summary>The page; <paramref name="verdict"/> is null for the empty form.</summary>
-    public static string Render(ConsumerText text, ConsumerVerdict? verdict, string? typed, string? scratch, string switchUrl)
+    /// <summary>The page; <paramref name="verdict"/> is null for the empty form; <paramref name="noticeHtml"/> (already encoded) goes above the verdict.</summary>
+    public static string Render(ConsumerText text, ConsumerVerdict? verdict, string? typed, string? scratch, string switchUrl, string? noticeHtml = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var h = Html;
@@ -39,6 +39,7 @@ public static class ConsumerPage
             <a class="lang" id="switch" href="{h.Encode(switchUrl)}" hreflang="{h.Encode(text.SwitchLang)}">{h.Encode(text.Switch)}</a>
             <h1>{h.Encode(text.Title)}</h1>
             """);
+        html.Append(noticeHtml);
         if (verdict is not null)
         {
             var (headline, advice) = text.Verdicts.TryGetValue(verdict.Code, out var words) ? words : text.Verdicts["suspect"];
@@ -73,8 +74,8 @@ public static class ConsumerPage
             <input id="scratch-code" name="scratch" inputmode="numeric" autocomplete="off" maxlength="64" value="{h.Encode(scratch ?? "")}">
             <input type="hidden" name="lang" value="{h.Encode(text.Lang)}">
             <button type="submit">{h.Encode(text.Check)}</button></form>
-            </body></html>
             """);
+        html.Append(PhotoForm.Render(text.Lang)).Append("</body></html>");
         return html.ToString();
     }
 

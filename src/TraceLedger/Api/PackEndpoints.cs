@@ -42,6 +42,13 @@ public static class PackEndpoints
                 var result = await packs.Commissioning.CommissionAsync(body, cancellationToken);
                 return TypedResults.Created($"/v1/entries/{result.Seq}", result);
             }));
+        // The lot goes in the query: it may hold '/', which a path segment cannot carry unambiguously.
+        group.MapGet("/batches/{gtin}/packs", (string gtin, string? lot, int? offset, int? limit, PackLedger packs, CancellationToken cancellationToken) =>
+            Run(async () => string.IsNullOrEmpty(lot)
+                ? BadRequest("lot is required")
+                : await packs.Packs.BatchPacksAsync(gtin, lot, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 1000, 0, 10_000), cancellationToken) is { } page
+                    ? TypedResults.Ok(page)
+                    : TypedResults.NotFound()));
         group.MapPost("/recalls", (RecallRequest body, PackLedger packs, CancellationToken cancellationToken) =>
             Run(async () => TypedResults.Ok(await packs.Commissioning.RecallAsync(body, cancellationToken))));
         group.MapGet("/alerts", (string? code, bool? open, string? identifier, string? actor, int? limit, PackLedger packs, CancellationToken cancellationToken) =>

@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("POST", "/v1/verifications/bulk", "{}", PartyMembers),
         ("POST", "/v1/company-prefixes", "{}", RegistryRoles),
         ("POST", "/v1/batches", "{}", ManufacturerOnly),
+        ("GET", "/v1/batches/04006380000421/B1/labels", null, ManufacturerOnly),
         ("POST", "/v1/recalls", "{}", Recallers),
         ("GET", "/v1/alerts?limit=0", null, RegistryRoles),
         ("POST", "/v1/alerts/1/close", "{}", RegistryRoles),

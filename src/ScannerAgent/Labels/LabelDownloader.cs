@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ScannerAgent.Uplink;
+
+namespace ScannerAgent.Labels;
+
+/// <summary>
+/// Fetches a batch's labels from the gateway (<c>GET /v1/batches/{gtin}/{batch}/labels</c>, manufacturer key), page by
+/// page, and writes them: SVG sheets as they come, PNG zips unpacked into one folder of per-pack PNGs with a single
+/// <c>labels.csv</c> for the whole batch.
+/// </summary>
+public sealed class LabelDownloader : IDisposable
+{
+    private readonly HttpClient http;
+
+    public LabelDownloader(Uri gateway, string apiKey, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        http = new HttpClient { BaseAddress = gateway, Timeout = timeout };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+    }
+
+    /// <exception cref="GatewayException">The gateway refused or could not be reached; the message says why.</exception>
+    public async Task<LabelDownload> DownloadAsync(LabelRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Directory.CreateDirectory(request.OutputDirectory);
+        var files = new List<string>();
+        var manifest = new StringBuilder();
+        int page = request.Page ?? 1, pageCount, total, labels = 0, pages = 0;
+        do
+        {
+            using var response = await GetAsync(request, page, cancellationToken);
+            pageCount = Header(response, "X-Page-Count");
+            total = Header(response, "X-Total-Count");
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var name = Path.GetFileName(response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
+                ?? throw new GatewayException("the gateway's label answer has no file name"));
+            if (request.Format == "png")
+            {
+                labels += Unpack(content, request.OutputDirectory, files, manifest);
+            }
+            else
+            {
+                var path = Path.Combine(request.OutputDirectory, name);
+                await File.WriteAllBytesAsync(path, content, cancellationToken);
+                files.Add(path);
+                labels += Math.Min(request.PageSize, Math.Max(0, total - ((page - 1) * request.PageSize)));
+            }
+
+            pages++;
+            page++;
+        }
+        while (request.Page is null && page <= pageCount);
+
+        if (request.Format == "png")
+        {
+            var path = Path.Combine(request.OutputDirectory, "labels.csv");
+            await File.WriteAllTextAsync(path, manifest.ToString(), new UTF8Encoding(false), cancellationToken);
+            files.Add(path);
+        }
+
+        return new LabelDownload(files, labels, total, pages);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<HttpResponseMessage> GetAsync(LabelRequest request, int page, CancellationToken cancellationToken)
+    {
+        var url = string.Create(CultureInfo.InvariantCulture,
+            $"v1/batches/{Uri.EscapeDataString(request.Gtin)}/{Uri.EscapeDataString(request.Batch)}/labels?symbology={Uri.EscapeDataString(request.Symbology)}&format={Uri.EscapeDataString(request.Format)}&page={page}&pageSize={request.PageSize}&columns={request.Columns}");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.GetAsync(new Uri(url, UriKind.Relative), cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new GatewayException($"the gateway at {http.BaseAddress} is unreachable: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GatewayException($"the gateway at {http.BaseAddress} did not answer in time", e);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw new GatewayException($"GET /{url} answered {(int)response.StatusCode} {response.ReasonPhrase}: {await ProblemAsync(response, cancellationToken)}");
+        }
+    }
+
+    /// <summary>Writes a page's PNGs; adds its manifest rows (the header once) and returns how many labels it held.</summary>
+    private static int Unpack(byte[] zipBytes, string directory, List<string> files, StringBuilder manifest)
+    {
+        using var zip = new ZipArchive(new MemoryStream(zipBytes), ZipArchiveMode.Read);
+        var count = 0;
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.FullName == "labels.csv")
+            {
+                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+                var lines = reader.ReadToEnd().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+                foreach (var line in manifest.Length == 0 ? lines : lines.Skip(1))
+                {
+                    manifest.Append(line).Append("\r\n");
+                }
+
+                continue;
+            }
+
+            // Names come from the gateway, but a file name must never climb out of the output folder.
+            var name = Path.GetFileName(entry.FullName);
+            if (name.Length == 0 || name != entry.FullName)
+            {
+                throw new GatewayException($"the label zip holds an unexpected entry '{entry.FullName}'");
+            }
+
+            var path = Path.Combine(directory, name);
+            entry.ExtractToFile(path, overwrite: true);
+            files.Add(path);
+            count++;
+        }
+
+        return count;
+    }
+
+    private static int Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new GatewayException($"the gateway's label answer lacks the {name} header");
+
+    private static async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                detail = string.Join("; ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())));
+            }
+
+            return detail ?? (root.TryGetProperty("title", out var t) ? t.GetString() ?? text : text);
+        }
+        catch (JsonException)
+        {
+            return text.Length > 200 ? text[..200] : text;
+        }
+    }
+}

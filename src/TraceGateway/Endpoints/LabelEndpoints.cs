@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Claims;
+using MediatR;
+using TraceGateway.Features.GetBatchLabels;
+using TraceGateway.Security;
+
+namespace TraceGateway.Endpoints;
+
+/// <summary>Printable labels of a commissioned batch, for its manufacturer: an SVG sheet or a zip of PNGs, paged.</summary>
+public static class LabelEndpoints
+{
+    public static IEndpointRouteBuilder MapLabelEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Labels");
+        group.MapGet("/batches/{gtin}/{batch}/labels", async (
+                    string gtin,
+                    string batch,
+                    string? symbology,
+                    string? format,
+                    int? page,
+                    int? pageSize,
+                    int? columns,
+                    ClaimsPrincipal user,
+                    HttpContext context,
+                    IMediator mediator,
+                    CancellationToken cancellationToken) =>
+                {
+                    var query = new GetBatchLabelsQuery(
+                        user.FindFirst(ApiKeyAuthenticationHandler.SubjectClaim)?.Value,
+                        gtin,
+                        Lot(batch),
+                        symbology ?? GetBatchLabelsQuery.DataMatrix,
+                        format ?? GetBatchLabelsQuery.Svg,
+                        page ?? 1,
+                        pageSize ?? GetBatchLabelsQuery.DefaultPageSize,
+                        columns ?? GetBatchLabelsQuery.DefaultColumns);
+                    var file = await mediator.Send(query, cancellationToken);
+                    var headers = context.Response.Headers;
+                    headers["X-Total-Count"] = file.Total.ToString(CultureInfo.InvariantCulture);
+                    headers["X-Page"] = file.Page.ToString(CultureInfo.InvariantCulture);
+                    headers["X-Page-Count"] = file.PageCount.ToString(CultureInfo.InvariantCulture);
+                    if (file.Page < file.PageCount)
+                    {
+                        headers.Link = $"<{PageUrl(context.Request, file.Page + 1)}>; rel=\"next\"";
+                    }
+
+                    headers.XContentTypeOptions = "nosniff";
+                    return TypedResults.File(file.Content, file.ContentType, file.FileName);
+                })
+            .RequireAuthorization(GatewayPolicies.Manufacturers)
+            .WithSummary("Printable labels of one page of a commissioned batch (the manufacturer's own)")
+            .WithDescription("symbology=datamatrix|gs1qr|digitallink (default datamatrix); format=svg (one sheet, labels in a grid) or png (zip of one PNG per pack and labels.csv); page (1-based), pageSize (1-1000, default 100), columns (SVG sheet, default 5). Headers X-Total-Count, X-Page, X-Page-Count and Link rel=next.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    /// <summary>The lot from its path segment: Kestrel decodes everything but "%2F", which a lot containing '/' arrives as.</summary>
+    private static string Lot(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    private static string PageUrl(HttpRequest request, int page)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => p.Key != "page")
+            .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString()))
+            .Append(KeyValuePair.Create("page", (string?)page.ToString(CultureInfo.InvariantCulture)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", query);
+    }
+}

@@ -1,0 +1,71 @@
+using MediatR;
+using Microsoft.Extensions.Options;
+using TraceChain.Imaging;
+using TraceGateway.Features.VerifyForConsumer;
+using TraceGateway.Imaging;
+using TraceGateway.LedgerAccess;
+using TraceLedger.Api;
+using TraceLedger.Packs;
+
+namespace TraceGateway.Features.VerifyPhoto;
+
+/// <summary>
+/// Checks the size before anything is decoded, decodes the photo (limits checked before pixels are inflated), picks
+/// the pack code and asks the ledger for the consumer verdict, exactly as the Digital Link path does.
+/// </summary>
+public sealed class VerifyPhotoHandler(PhotoDecoder decoder, ILedgerClient ledger, IOptions<DigitalLinkSettings> digitalLink) : IRequestHandler<VerifyPhotoQuery, PhotoCheck>
+{
+    public async Task<PhotoCheck> Handle(VerifyPhotoQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = decoder.Settings.MaxImageBytes;
+        if (request.Length > limit)
+        {
+            return PhotoCheck.Failed(PhotoCheck.ImageTooLarge, $"the photo is {request.Length} bytes or more, over the limit of {limit} bytes");
+        }
+
+        if (request.Photo is null || request.Length == 0)
+        {
+            return PhotoCheck.Failed(PhotoCheck.NoPhoto, "no photo was sent (multipart/form-data with a file field 'photo')");
+        }
+
+        var photo = new byte[request.Length];
+        await request.Photo.ReadExactlyAsync(photo, cancellationToken);
+        IReadOnlyList<DecodedCode> codes;
+        try
+        {
+            codes = await decoder.DecodeAsync(photo, cancellationToken);
+        }
+        catch (ImagingException e) when (e.Kind is ImagingErrorKind.LimitExceeded or ImagingErrorKind.OutOfMemory)
+        {
+            return PhotoCheck.Failed(PhotoCheck.ImageTooLarge, e.Message);
+        }
+        catch (ImagingException e)
+        {
+            return PhotoCheck.Failed(PhotoCheck.UnreadableImage, e.Message);
+        }
+
+        if (codes.Count == 0)
+        {
+            return PhotoCheck.Failed(PhotoCheck.NoCode, "no barcode was found in the photo");
+        }
+
+        var choice = PackCodePicker.Pick(codes, digitalLink.Value.BaseUri);
+        if (choice.Scan is null)
+        {
+            return PhotoCheck.Failed(PhotoCheck.NotAPackCode, $"none of the {codes.Count} code(s) identifies a pack: {choice.Problem}", codes.Count);
+        }
+
+        ConsumerVerdict verdict;
+        try
+        {
+            verdict = await ledger.VerifyForConsumerAsync(new VerifyBody(choice.Scan, null, null, null, null, null), cancellationToken);
+        }
+        catch (LedgerRefusedException e)
+        {
+            verdict = new ConsumerVerdict(VerifyForConsumerQuery.InvalidCode, e.Message, null, null, null, null, null, 0, null, "not_checked");
+        }
+
+        return new PhotoCheck(PhotoCheck.Verified, verdict, choice.Shown, codes.Count, choice.Notes, choice.Website, verdict.Message);
+    }
+}
