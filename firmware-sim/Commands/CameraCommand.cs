@@ -22,6 +22,7 @@ public static class CameraCommand
         var seed = new Option<int>("--seed") { Description = "seed of the distortions: same seed, same frames", DefaultValueFactory = _ => 1 };
         var width = new Option<int>("--width") { Description = "frame width in pixels", DefaultValueFactory = _ => 1280 };
         var height = new Option<int>("--height") { Description = "frame height in pixels", DefaultValueFactory = _ => 720 };
+        var modulePixels = new Option<int>("--module-pixels") { Description = "label pixels per module before the camera's scale", DefaultValueFactory = _ => 4 };
         var distortion = new Option<string>("--distortion") { Description = "none, mild (counter camera) or camera (handheld: rotation, perspective, blur, noise, low contrast)", DefaultValueFactory = _ => "camera" };
         distortion.AcceptOnlyFromAmong("none", "mild", "camera");
         var symbology = new Option<string>("--symbology") { Description = "datamatrix (GS1 ]d2), gs1qr (]Q3) or digitallink (QR of the Digital Link URI)", DefaultValueFactory = _ => "datamatrix" };
@@ -40,7 +41,7 @@ public static class CameraCommand
 
         var command = new Command("camera", "simulate a camera: distorted label frames into a watched folder or over MQTT")
         {
-            count, codes, prefix, repeat, tray, seed, width, height, distortion, symbology, domain, rate, dir, host, port, username, password, site, camera, format,
+            count, codes, prefix, repeat, tray, seed, width, height, modulePixels, distortion, symbology, domain, rate, dir, host, port, username, password, site, camera, format,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,6 +65,7 @@ public static class CameraCommand
                 Seed = parse.GetValue(seed),
                 Width = parse.GetValue(width),
                 Height = parse.GetValue(height),
+                ModulePixels = parse.GetValue(modulePixels),
                 Distortion = Enum.Parse<CameraDistortion>(parse.GetValue(distortion)!, ignoreCase: true),
                 Symbology = parse.GetValue(symbology) switch { "gs1qr" => CameraSymbology.Gs1Qr, "digitallink" => CameraSymbology.DigitalLink, _ => CameraSymbology.DataMatrix },
                 Domain = parse.GetValue(domain)!,

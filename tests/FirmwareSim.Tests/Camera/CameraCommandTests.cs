@@ -108,7 +108,7 @@ public sealed class CameraCommandTests : IDisposable
         var output = new StringWriter();
         var root = new RootCommand { CameraCommand.Create() };
 
-        var exit = await root.Parse(["camera", "--codes", codes, "--dir", Path.Combine(_dir, "out"), "--repeat", "1", "--rate", "0", "--distortion", "none", "--camera", "dock"])
+        var exit = await root.Parse(["camera", "--codes", codes, "--dir", Path.Combine(_dir, "out"), "--repeat", "1", "--rate", "0", "--distortion", "none", "--module-pixels", "3", "--camera", "dock"])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
 
         Assert.True(exit == 0, output.ToString());
