@@ -49,6 +49,8 @@ public sealed class CameraFolderTests
         await chain.StartAgentAsync();
         await SimulateAsync(folder, "first", new CameraSimulationOptions(CameraPacks.Generate(2, "RS")) { Repeat = 1, Seed = 4, Distortion = CameraDistortion.Mild, Rate = 0 });
         await chain.WaitForLedgerHopsAsync(2);
+        var first = chain.Runner!.Cameras.Folders[0];
+        await Wait.UntilAsync(() => first.Processed == 2, TimeSpan.FromSeconds(10), () => "first files moved\n" + chain.Log);
         await chain.StopAgentAsync();
 
         // While the agent is down: three more packs, a file still being written in place, a truncated old file.
