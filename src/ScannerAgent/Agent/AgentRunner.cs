@@ -1,3 +1,4 @@
+using ScannerAgent.Cameras;
 using ScannerAgent.Configuration;
 using ScannerAgent.Keys;
 using ScannerAgent.Outbox;
@@ -46,6 +47,8 @@ public sealed class AgentRunner : IDisposable
             _mqttWorkers.Add(new MqttScannerWorker(scanner, settings.DeviceId, recorder, Log, clock));
         }
 
+        Cameras = new CameraScanners(settings, recorder, Log, clock);
+
         var byName = _workers.ToDictionary(w => w.Name, StringComparer.Ordinal);
         Uplink.Settled += (entry, receipt) =>
         {
@@ -75,12 +78,16 @@ public sealed class AgentRunner : IDisposable
     /// <summary>The MQTT scanner groups.</summary>
     public IReadOnlyList<MqttScannerWorker> MqttWorkers => _mqttWorkers;
 
+    /// <summary>The camera scanners (watched folders, MQTT frames).</summary>
+    public CameraScanners Cameras { get; }
+
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Log.Write("agent", $"device {_identity.DeviceId} at {_identity.Location}: {_workers.Count} serial scanner(s), {_mqttWorkers.Count} MQTT scanner group(s), outbox {Outbox.Path} (next counter {Outbox.LastCounter(_identity.DeviceId) + 1})");
         var tasks = _workers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)).ToList();
         tasks.AddRange(_mqttWorkers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)));
+        tasks.AddRange(Cameras.Start(cancellationToken));
         tasks.Add(Task.Run(() => Uplink.RunAsync(cancellationToken), CancellationToken.None));
         try
         {
@@ -114,6 +121,7 @@ public sealed class AgentRunner : IDisposable
             worker.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
+        Cameras.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Outbox.Dispose();
         _client.Dispose();
         _identity.Key.Dispose();

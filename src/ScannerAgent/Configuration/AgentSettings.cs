@@ -35,4 +35,7 @@ public sealed class AgentSettings
 
     /// <summary>The scanners read through an MQTT broker.</summary>
     public IList<MqttScannerSettings> MqttScanners { get; } = [];
+
+    /// <summary>The camera scanners (watched folders and MQTT frame topics).</summary>
+    public IList<CameraScannerSettings> CameraScanners { get; } = [];
 }

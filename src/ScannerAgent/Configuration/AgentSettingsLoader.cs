@@ -43,6 +43,7 @@ public static partial class AgentSettingsLoader
         // Relative files are relative to the configuration file, so the agent can be started from anywhere.
         settings.KeyFile = Path.GetFullPath(settings.KeyFile, baseDirectory);
         settings.OutboxPath = Path.GetFullPath(settings.OutboxPath, baseDirectory);
+        ResolveCameraFolders(settings, baseDirectory);
         return settings;
     }
 
@@ -72,9 +73,9 @@ public static partial class AgentSettingsLoader
             problems.Add("Agent:RetryMinMilliseconds must be positive and not above Agent:RetryMaxMilliseconds");
         }
 
-        if (needScanners && settings.Scanners.Count == 0 && settings.MqttScanners.Count == 0)
+        if (needScanners && settings.Scanners.Count == 0 && settings.MqttScanners.Count == 0 && settings.CameraScanners.Count == 0)
         {
-            problems.Add("Agent:Scanners and Agent:MqttScanners list no scanner");
+            problems.Add("Agent:Scanners, Agent:MqttScanners and Agent:CameraScanners list no scanner");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -87,6 +88,8 @@ public static partial class AgentSettingsLoader
         {
             CheckMqttScanner($"Agent:MqttScanners:{i}", settings.MqttScanners[i], names, problems);
         }
+
+        CheckCameraScanners(settings, names, problems);
 
         return problems;
     }

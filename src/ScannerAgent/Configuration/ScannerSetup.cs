@@ -37,6 +37,15 @@ public sealed record ScannerSetup(string Name, SerialScannerOptions? Serial, Wor
         return new ScannerSetup(settings.Name, null, workflow, Blank(settings.Destination), Blank(settings.Source), parent);
     }
 
+    /// <summary>Converts camera scanner settings already checked by <see cref="AgentSettingsLoader.Problems"/>.</summary>
+    public static ScannerSetup From(CameraScannerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var workflow = ParseWorkflow(settings.Workflow) ?? throw new ArgumentException($"camera scanner {settings.Name}: workflow '{settings.Workflow}' must be commission, receive, ship, pack, dispense or verify", nameof(settings));
+        var parent = string.IsNullOrWhiteSpace(settings.Parent) ? null : "sscc:" + settings.Parent.Trim();
+        return new ScannerSetup(settings.Name, null, workflow, Blank(settings.Destination), Blank(settings.Source), parent);
+    }
+
     /// <summary>Parses <c>line</c>/<c>ssi</c> (any case).</summary>
     public static ScannerMode? ParseMode(string? text) => text?.Trim().ToUpperInvariant() switch
     {
