@@ -26,6 +26,8 @@ public static class GatewayPipeline
         app.MapPackEndpoints();
         app.MapConsumerEndpoints();
         app.MapLifecycleEndpoints();
+        app.MapCounterDeviceEndpoints();
+        app.MapCounterEndpoints();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using TraceGateway.Counter;
 using TraceGateway.Errors;
 using TraceGateway.LedgerAccess;
 using TraceGateway.Mediation;
@@ -48,6 +49,7 @@ public static class GatewayServices
         services.AddAuthorizationBuilder().AddGatewayPolicies();
         services.AddGatewayRateLimits(builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings());
         services.AddOpenApi();
+        services.AddCounter(builder.Configuration);
         return builder;
     }
 

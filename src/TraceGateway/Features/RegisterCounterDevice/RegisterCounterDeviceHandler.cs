@@ -1,0 +1,26 @@
+using MediatR;
+using TraceGateway.Counter;
+using TraceGateway.Features.RegisterDevice;
+
+namespace TraceGateway.Features.RegisterCounterDevice;
+
+public sealed class RegisterCounterDeviceHandler(CounterDeviceCustody custody, IMediator mediator) : IRequestHandler<RegisterCounterDeviceCommand, CounterDeviceResponse>
+{
+    public async Task<CounterDeviceResponse> Handle(RegisterCounterDeviceCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var gln = request.PartyGln!;
+        using (await custody.LockAsync(gln, cancellationToken))
+        {
+            var device = await custody.GetOrCreateAsync(gln, cancellationToken);
+            if (device.RegisteredSeq is not { } seq)
+            {
+                // The same registry use case as POST /v1/devices, so the log records the device like any other.
+                seq = (await mediator.Send(new RegisterDeviceCommand(device.DeviceId, gln, device.PublicKey), cancellationToken)).Seq;
+                await custody.MarkRegisteredAsync(gln, seq, cancellationToken);
+            }
+
+            return new CounterDeviceResponse(gln, device.DeviceId, device.KeyId, device.PublicKey, seq);
+        }
+    }
+}
