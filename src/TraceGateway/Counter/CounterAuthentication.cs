@@ -69,11 +69,13 @@ public static class CounterAuthentication
             o.ReturnUrlParameter = "next";
             o.Events.OnValidatePrincipal = context =>
             {
-                // Sliding renewal keeps an active session alive; a shift's length ends it regardless.
+                // Sliding renewal keeps an active session alive; a shift's length ends it regardless, and so does signing out.
                 var signedIn = context.Principal?.FindFirst(SignedInClaim)?.Value;
+                var session = context.Principal?.FindFirst(SessionClaim)?.Value;
                 var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
                 if (!long.TryParse(signedIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                    || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(settings.MaxSessionHours))
+                    || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(settings.MaxSessionHours)
+                    || !context.HttpContext.RequestServices.GetRequiredService<CounterSessions>().IsLive(session))
                 {
                     context.RejectPrincipal();
                 }

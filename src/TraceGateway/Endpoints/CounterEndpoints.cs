@@ -40,7 +40,7 @@ public static class CounterEndpoints
         return routes;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, GatewayKeys keys, TimeProvider time)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, GatewayKeys keys, CounterSessions sessions, TimeProvider time)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -59,12 +59,14 @@ public static class CounterEndpoints
             return Login(context, antiforgery, "not_pharmacy", StatusCodes.Status403Forbidden);
         }
 
+        var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        sessions.Get(sessionId);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Role, owner.Role),
                 new Claim(ApiKeyAuthenticationHandler.SubjectClaim, owner.Subject),
                 new Claim(ClaimTypes.Name, owner.Subject),
-                new Claim(CounterAuthentication.SessionClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))),
+                new Claim(CounterAuthentication.SessionClaim, sessionId),
                 new Claim(CounterAuthentication.SignedInClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 new Claim(CounterAuthentication.KeyIdClaim, GatewayKeys.KeyIdOf(key)),
             ],
