@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using TraceChain.Protocol.Diagnosis;
 using TraceGateway.Counter;
 
 namespace TraceGateway.Web;
@@ -26,7 +27,7 @@ public static class CounterPage
         .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.6rem}button{font-size:1.2rem;padding:.7rem 1.2rem;min-width:8rem}
         #verify{font-weight:700}.error{background:#fde8e8;color:#7a0000;padding:.6rem;border-radius:.4rem}
         ol{padding-left:1.2rem}li{margin:.3rem 0}.tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;color:#fff}
-        code{word-break:break-all}small{color:#444}
+        code{word-break:break-all}small{color:#444}.setup li,.verdict p{overflow-wrap:anywhere}
         """;
 
     private const string Script = "(function(){var f=document.getElementById('scan');if(!f)return;f.focus();document.addEventListener('click',function(e){if(!e.target.closest('input,select,button,a,form#gs-form')){f.focus();}});})();";
@@ -150,6 +151,11 @@ public static class CounterPage
             }
 
             html.Append("</ul>");
+            if (outcome.Findings.Any(f => f.Code is ScanFindingCode.SeparatorsDropped or ScanFindingCode.SeparatorSubstituted))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"""<p id="gs-hint">{h.Encode(text.GsHint)}</p>""");
+            }
+
             if (outcome.Findings[0].Repaired is { Success: true } repaired)
             {
                 html.Append(CultureInfo.InvariantCulture, $"""<p>{h.Encode(text.ProbablyMeant)}: <code id="repaired">{h.Encode(repaired.HumanReadable)}</code></p>""");

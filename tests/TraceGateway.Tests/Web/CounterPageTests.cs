@@ -248,8 +248,24 @@ public sealed class CounterPageTests
             Assert.Contains("data-finding=\"SeparatorsDropped\"", page, StringComparison.Ordinal);
             Assert.Contains(words, page, StringComparison.Ordinal);
             Assert.Contains("id=\"repaired\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"gs-hint\"", page, StringComparison.Ordinal);
             Assert.Contains("(21)PACK4", page, StringComparison.Ordinal);
             Assert.Equal("genuine", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(4)))); // the dispense never happened
+        }
+    }
+
+    [Fact]
+    public async Task ValidReadingWithSwallowedBatch_IsVerifiedWithTheScannerWarning()
+    {
+        var (host, browser) = await SignedInAsync();
+        await using var _ = host;
+        using (browser)
+        {
+            // Serial before batch and GS dropped: the serial swallows the batch, so the reading names a pack that does not exist.
+            var page = await browser.ScanAsync($"]d201{CounterScenario.Gtin}1730123121PACK510B1");
+            Assert.Equal("unknown_serial", CounterBrowser.Verdict(page));
+            Assert.Contains("data-finding=\"SeparatorsDropped\"", page, StringComparison.Ordinal);
+            Assert.Contains("(21)PACK5(10)B1", page, StringComparison.Ordinal);
         }
     }
 
@@ -262,8 +278,12 @@ public sealed class CounterPageTests
         {
             var link = $"https://id.example.com/01/{CounterScenario.Gtin}/10/B1/21/PACK5?17=301231";
             Assert.Equal("genuine", CounterBrowser.Verdict(await browser.ScanAsync(link)));
-            var capsLock = await browser.ScanAsync(CounterScenario.Scan(5).Replace("PACK5", "pack5", StringComparison.Ordinal).ToUpperInvariant().Replace("]D2", "]d2", StringComparison.Ordinal));
-            Assert.Equal("genuine", CounterBrowser.Verdict(capsLock)); // upper case is still a valid code
+            // A US-layout scanner typing into a French AZERTY PC: digits arrive as &é"'(-è_çà, ']' as '$', A and Q swap.
+            var azerty = string.Concat(CounterScenario.Scan(5).Select(c => "1234567890]AQ".IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? "&é\"'(-è_çà$QA"[i] : c));
+            var layout = await browser.ScanAsync(azerty);
+            Assert.Equal("unreadable", CounterBrowser.Verdict(layout));
+            Assert.Contains("data-finding=\"KeyboardLayoutAzerty\"", layout, StringComparison.Ordinal);
+            Assert.Contains("(21)PACK5", layout, StringComparison.Ordinal);
             var empty = await browser.ScanAsync("   ");
             Assert.Equal("unreadable", CounterBrowser.Verdict(empty));
         }
