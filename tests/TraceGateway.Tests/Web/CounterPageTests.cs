@@ -9,16 +9,27 @@ using TraceGateway.Tests.Support;
 
 namespace TraceGateway.Tests.Web;
 
-/// <summary>The pharmacy counter page through WebApplicationFactory: session, antiforgery, scans, counter device.</summary>
-public sealed class CounterPageTests
+/// <summary>
+/// The pharmacy counter page through WebApplicationFactory: session, antiforgery, scans, counter device. Tests share one
+/// seeded gateway and use different packs; those that need their own settings, clock or ledger mode start their own.
+/// </summary>
+public sealed class CounterPageTests(CounterGateway shared) : IClassFixture<CounterGateway>
 {
-    private static async Task<(GatewayHost Host, CounterBrowser Browser)> SignedInAsync(LedgerMode mode = LedgerMode.Embedded, string language = "en", IReadOnlyDictionary<string, string?>? settings = null)
+    private async Task<CounterBrowser> SharedSignedInAsync(string language = "en")
+    {
+        var browser = new CounterBrowser(shared.Host.Browser(), language);
+        using var signIn = await browser.SignInAsync(await shared.Host.KeyAsync(GatewayRoles.Pharmacy));
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        return browser;
+    }
+
+    private static async Task<(GatewayHost Host, CounterBrowser Browser)> SignedInAsync(LedgerMode mode = LedgerMode.Embedded, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await GatewayHost.StartAsync(mode, settings);
         using var admin = await host.ClientAsync(GatewayRoles.Admin);
         using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
         await CounterScenario.SeedAsync(admin, manufacturer);
-        var browser = new CounterBrowser(host.Browser(), language);
+        var browser = new CounterBrowser(host.Browser());
         using var signIn = await browser.SignInAsync(await host.KeyAsync(GatewayRoles.Pharmacy));
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         return (host, browser);
@@ -27,7 +38,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task CounterPage_WithoutSession_RedirectsToSignIn()
     {
-        await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded);
+        var host = shared.Host;
         using var browser = new CounterBrowser(host.Browser());
         var (status, _, location) = await browser.GetAsync("/counter");
         Assert.Equal(HttpStatusCode.Redirect, status);
@@ -40,7 +51,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task SignIn_WithPharmacyKey_SetsStrictHttpOnlySessionCookie()
     {
-        await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded);
+        var host = shared.Host;
         using var browser = new CounterBrowser(host.Browser());
         using var response = await browser.SignInAsync(await host.KeyAsync(GatewayRoles.Pharmacy));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
@@ -60,7 +71,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task SignIn_OverHttps_MarksCookieSecure()
     {
-        await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded);
+        var host = shared.Host;
         using var client = host.Browser();
         client.BaseAddress = new Uri("https://localhost/");
         using var browser = new CounterBrowser(client);
@@ -72,7 +83,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task SignIn_WithWrongKey_Is401AndNoSession()
     {
-        await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded);
+        var host = shared.Host;
         using var browser = new CounterBrowser(host.Browser());
         using var response = await browser.SignInAsync("tlk_0000000000000000.forged");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -90,7 +101,7 @@ public sealed class CounterPageTests
     [InlineData(GatewayRoles.Admin)]
     public async Task SignIn_WithKeyOfAnotherRole_IsRefused(string role)
     {
-        await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded);
+        var host = shared.Host;
         using var browser = new CounterBrowser(host.Browser(), "zh-CN");
         using var response = await browser.SignInAsync(await host.KeyAsync(role));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -103,8 +114,8 @@ public sealed class CounterPageTests
     [Fact]
     public async Task Posts_WithoutAntiforgeryToken_AreRefusedAndChangeNothing()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var host = shared.Host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             using var scan = await browser.PostAsync("/counter/scan", [KeyValuePair.Create("scan", CounterScenario.Scan(1)), KeyValuePair.Create("action", "dispense")], tokenFrom: null);
@@ -132,8 +143,8 @@ public sealed class CounterPageTests
     [Fact]
     public async Task SignOut_EndsTheSession_EvenForACopiedCookie()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var host = shared.Host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             var copy = host.Browser();
@@ -193,8 +204,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task UnknownSerial_IsPossibleCounterfeit_AndCannotBeDispensed()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             var fake = CounterScenario.Scan(1).Replace("PACK1", "FAKE1", StringComparison.Ordinal);
@@ -210,8 +220,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task GsSubstitute_ChosenOnThePage_IsReadAsGs()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             var tilde = CounterScenario.Scan(3, gs: "~");
@@ -238,8 +247,7 @@ public sealed class CounterPageTests
     [InlineData("zh-CN", "扫码枪没有发送GS分隔符")]
     public async Task DroppedGs_IsDiagnosedWithTheScannerFix_AndNothingIsRecorded(string language, string words)
     {
-        var (host, browser) = await SignedInAsync(language: language);
-        await using var _ = host;
+        var browser = await SharedSignedInAsync(language);
         using (browser)
         {
             // A scanner that drops GS: the batch swallows the serial, so the reading names no pack.
@@ -257,8 +265,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task ValidReadingWithSwallowedBatch_IsVerifiedWithTheScannerWarning()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             // Serial before batch and GS dropped: the serial swallows the batch, so the reading names a pack that does not exist.
@@ -272,8 +279,7 @@ public sealed class CounterPageTests
     [Fact]
     public async Task DigitalLinkAndLayoutFaults_AreReadOrExplained()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             var link = $"https://id.example.com/01/{CounterScenario.Gtin}/10/B1/21/PACK5?17=301231";
@@ -307,8 +313,8 @@ public sealed class CounterPageTests
     [Fact]
     public async Task CounterDevice_IsRegisteredInTheLedger_AndSignsTheDispense()
     {
-        var (host, browser) = await SignedInAsync();
-        await using var _ = host;
+        var host = shared.Host;
+        var browser = await SharedSignedInAsync();
         using (browser)
         {
             Assert.Equal("dispensed", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(7), "dispense")));
