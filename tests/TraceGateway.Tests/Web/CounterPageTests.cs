@@ -112,6 +112,18 @@ public sealed class CounterPageTests(CounterGateway shared) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task SignIn_Attempts_AreRateLimitedPerClient()
+    {
+        await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded, new Dictionary<string, string?> { ["RateLimits:PerClientPermits"] = "2" });
+        using var browser = new CounterBrowser(host.Browser());
+        using var first = await browser.PostAsync("/counter/login", [KeyValuePair.Create("apikey", "tlk_0000000000000000.guess1")], tokenFrom: null);
+        using var second = await browser.PostAsync("/counter/login", [KeyValuePair.Create("apikey", "tlk_0000000000000000.guess2")], tokenFrom: null);
+        using var third = await browser.PostAsync("/counter/login", [KeyValuePair.Create("apikey", "tlk_0000000000000000.guess3")], tokenFrom: null);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        await Problems.AssertProblemAsync(third, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Posts_WithoutAntiforgeryToken_AreRefusedAndChangeNothing()
     {
         var host = shared.Host;
