@@ -9,7 +9,8 @@ namespace TraceGateway.Counter;
 /// <param name="Expiry">AI 17 as read (YYMMDD).</param>
 /// <param name="Problem">Why the scan names no pack; null when it does.</param>
 /// <param name="Findings">The scanner-setup diagnosis: why the reading is broken, or what looks wrong in a valid one.</param>
-public sealed record CounterReading(string Scan, string? Identifier, string? Batch, string? Expiry, string? Problem, IReadOnlyList<ScanFinding> Findings)
+/// <param name="IsScratchCode">True when what was typed is a pack's scratch-off code, which is the patient's to check, not the counter's.</param>
+public sealed record CounterReading(string Scan, string? Identifier, string? Batch, string? Expiry, string? Problem, IReadOnlyList<ScanFinding> Findings, bool IsScratchCode = false)
 {
     /// <summary>True when the scan names a pack.</summary>
     public bool IsValid => Identifier is not null;

@@ -1,5 +1,6 @@
 using TraceChain.Protocol.Diagnosis;
 using TraceChain.Protocol.Gs1;
+using TraceChain.Protocol.Scratch;
 using TraceLedger.Packs;
 
 namespace TraceGateway.Counter;
@@ -8,7 +9,8 @@ namespace TraceGateway.Counter;
 /// Pure: reads what a keyboard-wedge scanner typed into the counter page. The configured GS substitute is turned back
 /// into GS, then the ledger's own classifier (<see cref="PackScan"/>: GS1 Digital Link, China 20-digit code, GS1
 /// element string) names the pack. A broken GS1 reading gets the scanner-setup diagnosis (<see cref="ScanDiagnosis"/>),
-/// and so does a valid one that still looks like a setup fault (dropped or substituted separators).
+/// and so does a valid one that still looks like a setup fault (dropped or substituted separators). A scratch-off code
+/// is recognised and refused: it is the patient's check.
 /// </summary>
 public static class CounterScanReader
 {
@@ -34,6 +36,12 @@ public static class CounterScanReader
         }
         catch (Exception e) when (e is PackRequestException or FormatException)
         {
+            if (ScratchCode.TryParse(scan, out _, out _))
+            {
+                // Checking it here would spend the patient's first check ("already checked — may be a copy" later).
+                return new CounterReading(scan, null, null, null, "a scratch-off code is the patient's second factor; scan the pack's code", [], IsScratchCode: true);
+            }
+
             return new CounterReading(scan, null, null, null, e.Message, isLink ? [] : ScanDiagnosis.Diagnose(scan, options));
         }
 

@@ -129,7 +129,7 @@ public static class CounterEndpoints
         CounterOutcome Result(string code, string? emvs, string? detail) => new(now, action, shown, reading.Identifier, code, emvs, detail, reading.Findings);
         if (!reading.IsValid)
         {
-            return Result("unreadable", null, reading.Problem);
+            return Result(reading.IsScratchCode ? "scratch_code" : "unreadable", null, reading.Problem);
         }
 
         try

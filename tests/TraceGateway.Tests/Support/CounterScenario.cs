@@ -18,6 +18,9 @@ public static class CounterScenario
     /// <summary>The pharmacy: the subject the test hosts give pharmacy keys.</summary>
     public static string Pharmacy { get; } = TestData.Gln(GatewayRoles.All.ToList().IndexOf(GatewayRoles.Pharmacy) + 1);
 
+    /// <summary>A Chinese 20-digit drug traceability code commissioned by the manufacturer (still in its stock).</summary>
+    public const string ChinaCode = "81234567000000017777";
+
     /// <summary>The element string of PACK{n} as a scanner sends it: AIM ]d2, batch before serial, GS after the batch.</summary>
     public static string Scan(int n, string gs = "\u001d") => $"]d201{Gtin}17301231" + "10B1" + gs + $"21PACK{n}";
 
@@ -36,6 +39,7 @@ public static class CounterScenario
 
         string[] serials = [.. Enumerable.Range(1, 9).Select(i => $"PACK{i}")];
         await TestData.CommissionAsync(manufacturer, Gtin, "301231", serials);
+        await TestData.CommissionAsync(manufacturer, TestData.Gtin(78), "301231", [], chinaCodes: [ChinaCode]);
         using var dock = await DeviceAsync(admin, "mfr-dock", TestData.Gln(1));
         using var goodsIn = await DeviceAsync(admin, "pharmacy-goods-in", Pharmacy);
         var identifiers = serials.Select(s => PackIdentifier.ForGtinSerial(Gtin, s)).ToArray();

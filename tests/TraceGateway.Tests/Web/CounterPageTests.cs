@@ -289,19 +289,25 @@ public sealed class CounterPageTests(CounterGateway shared) : IClassFixture<Coun
     }
 
     [Fact]
-    public async Task DigitalLinkAndLayoutFaults_AreReadOrExplained()
+    public async Task DigitalLinkChinaCodeAndLayoutFaults_AreReadOrExplained()
     {
         var browser = await SharedSignedInAsync();
         using (browser)
         {
             var link = $"https://id.example.com/01/{CounterScenario.Gtin}/10/B1/21/PACK5?17=301231";
             Assert.Equal("genuine", CounterBrowser.Verdict(await browser.ScanAsync(link)));
+            var china = await browser.ScanAsync(CounterScenario.ChinaCode);
+            Assert.Equal("genuine", CounterBrowser.Verdict(china));
+            Assert.Contains($"cn:{CounterScenario.ChinaCode}", china, StringComparison.Ordinal);
+            Assert.Equal("not_holder", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.ChinaCode, "dispense"))); // still the manufacturer's
             // A US-layout scanner typing into a French AZERTY PC: digits arrive as &é"'(-è_çà, ']' as '$', A and Q swap.
             var azerty = string.Concat(CounterScenario.Scan(5).Select(c => "1234567890]AQ".IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? "&é\"'(-è_çà$QA"[i] : c));
             var layout = await browser.ScanAsync(azerty);
             Assert.Equal("unreadable", CounterBrowser.Verdict(layout));
             Assert.Contains("data-finding=\"KeyboardLayoutAzerty\"", layout, StringComparison.Ordinal);
             Assert.Contains("(21)PACK5", layout, StringComparison.Ordinal);
+            var scratch = TraceChain.Protocol.Scratch.ScratchCode.FromPayload("123456789012345").Format();
+            Assert.Equal("scratch_code", CounterBrowser.Verdict(await browser.ScanAsync(scratch)));
             var empty = await browser.ScanAsync("   ");
             Assert.Equal("unreadable", CounterBrowser.Verdict(empty));
         }
