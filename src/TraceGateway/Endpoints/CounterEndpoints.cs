@@ -60,7 +60,7 @@ public static class CounterEndpoints
         }
 
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        sessions.Get(sessionId);
+        sessions.Start(sessionId, GatewayKeys.KeyIdOf(key));
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Role, owner.Role),

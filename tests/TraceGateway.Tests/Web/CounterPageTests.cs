@@ -175,6 +175,42 @@ public sealed class CounterPageTests(CounterGateway shared) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task RevokingTheKey_EndsItsCounterSessions()
+    {
+        var host = shared.Host;
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        var key = await host.Services.GetRequiredService<GatewayKeys>().CreateAsync(new ApiKeyOwner(GatewayRoles.Pharmacy, CounterScenario.Pharmacy), CancellationToken.None);
+        using var browser = new CounterBrowser(host.Browser());
+        using var signIn = await browser.SignInAsync(key);
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/counter")).Status);
+        using var revoke = await admin.DeleteAsync(new Uri($"/v1/api-keys/{GatewayKeys.KeyIdOf(key)}", UriKind.Relative));
+        Assert.True(revoke.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/counter")).Status);
+        using var again = await browser.SignInAsync(key);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentDispenses_OfOnePharmacy_ReachTheLedgerInCounterOrder()
+    {
+        var (host, first) = await SignedInAsync();
+        await using var _ = host;
+        var browsers = new List<CounterBrowser> { first };
+        for (var i = 0; i < 5; i++)
+        {
+            var browser = new CounterBrowser(host.Browser());
+            using var signIn = await browser.SignInAsync(await host.KeyAsync(GatewayRoles.Pharmacy));
+            browsers.Add(browser);
+        }
+
+        // Six sessions dispense six packs at once: one counter device, so every hop needs the next counter in order.
+        var pages = await Task.WhenAll(browsers.Select((b, i) => b.ScanAsync(CounterScenario.Scan(i + 1), "dispense")));
+        Assert.All(pages, page => Assert.Equal("dispensed", CounterBrowser.Verdict(page)));
+        browsers.ForEach(b => b.Dispose());
+    }
+
+    [Fact]
     public async Task Session_IdleLongerThanTheTimeout_Ends()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
