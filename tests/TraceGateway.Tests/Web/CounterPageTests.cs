@@ -48,6 +48,29 @@ public sealed class CounterPageTests(CounterGateway shared) : IClassFixture<Coun
         Assert.Contains("id=\"apikey\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET", "/counter")]
+    [InlineData("POST", "/counter/scan")]
+    [InlineData("POST", "/counter/settings")]
+    [InlineData("POST", "/counter/logout")]
+    public async Task CounterPages_NeedTheSessionCookie_NotAnApiKeyHeader(string method, string path)
+    {
+        foreach (var role in GatewayRoles.All)
+        {
+            using var client = shared.Host.Browser();
+            using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", await shared.Host.KeyAsync(role));
+            if (method == "POST")
+            {
+                request.Content = new FormUrlEncodedContent([KeyValuePair.Create("scan", CounterScenario.Scan(9)), KeyValuePair.Create("action", "dispense")]);
+            }
+
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/counter/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task SignIn_WithPharmacyKey_SetsStrictHttpOnlySessionCookie()
     {
