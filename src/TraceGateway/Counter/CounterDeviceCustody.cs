@@ -50,6 +50,50 @@ public sealed class CounterDeviceCustody(Func<CancellationToken, Task<CounterDev
     public async Task MarkRegisteredAsync(string partyGln, long seq, CancellationToken cancellationToken) =>
         await (await openStore(cancellationToken)).MarkRegisteredAsync(partyGln, seq, cancellationToken);
 
+    /// <summary>True when this gateway can open the device's stored key (false after its Data Protection key ring was lost).</summary>
+    public async Task<bool> CanOpenKeyAsync(string partyGln, CancellationToken cancellationToken)
+    {
+        var stored = await (await openStore(cancellationToken)).ReadProtectedKeyAsync(partyGln, cancellationToken);
+        if (stored is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            CryptographicOperations.ZeroMemory(protector.Unprotect(stored));
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Replaces a device key this gateway can no longer open: <paramref name="rotate"/> registers the new public key in
+    /// the ledger (returning the registry entry) before the new private key is stored.
+    /// </summary>
+    public async Task<CounterDevice> RekeyAsync(CounterDevice device, Func<string, Task<long>> rotate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(rotate);
+        using var key = DeviceKeys.Create();
+        var publicKey = DeviceKeys.ExportPublicKey(key);
+        var seq = await rotate(publicKey);
+        var secret = key.ExportPkcs8PrivateKey();
+        try
+        {
+            await (await openStore(cancellationToken)).ReplaceKeyAsync(device.PartyGln, DeviceKeys.KeyId(key), publicKey, protector.Protect(secret), seq, cancellationToken);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+
+        return device with { KeyId = DeviceKeys.KeyId(key), PublicKey = publicKey, RegisteredSeq = seq };
+    }
+
     /// <summary>Holds the pharmacy's lock until disposed: one registration or one hop at a time per pharmacy.</summary>
     public async Task<IDisposable> LockAsync(string partyGln, CancellationToken cancellationToken)
     {
@@ -64,7 +108,16 @@ public sealed class CounterDeviceCustody(Func<CancellationToken, Task<CounterDev
         ArgumentNullException.ThrowIfNull(build);
         var store = await openStore(cancellationToken);
         var (counter, protectedKey) = await store.TakeNextCounterAsync(partyGln, cancellationToken);
-        var secret = protector.Unprotect(protectedKey);
+        byte[] secret;
+        try
+        {
+            secret = protector.Unprotect(protectedKey);
+        }
+        catch (CryptographicException e)
+        {
+            throw new CounterDeviceKeyException($"The key of counter device {CounterDevice.DeviceIdFor(partyGln)} cannot be opened on this gateway (its Data Protection key ring changed); renew it with POST /v1/counter-devices.", e);
+        }
+
         try
         {
             using var key = ECDsa.Create();

@@ -108,6 +108,30 @@ public sealed class CounterDeviceStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The device's protected private key, or null when the pharmacy has no device.</summary>
+    public async Task<byte[]?> ReadProtectedKeyAsync(string partyGln, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT protected_private_key FROM counter_devices WHERE party_gln = $gln;";
+        command.Parameters.AddWithValue("$gln", partyGln);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    /// <summary>Gives the pharmacy's device a new key (after the ledger accepted the rotation in entry <paramref name="seq"/>).</summary>
+    public async Task ReplaceKeyAsync(string partyGln, string keyId, string publicKey, byte[] protectedPrivateKey, long seq, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE counter_devices SET key_id = $kid, public_key = $pub, protected_private_key = $priv, registered_seq = $seq WHERE party_gln = $gln;";
+        command.Parameters.AddWithValue("$gln", partyGln);
+        command.Parameters.AddWithValue("$kid", keyId);
+        command.Parameters.AddWithValue("$pub", publicKey);
+        command.Parameters.AddWithValue("$priv", protectedPrivateKey);
+        command.Parameters.AddWithValue("$seq", seq);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Takes the device's next counter (committed before it is used, so it is never reused) and its protected private key.</summary>
     public async Task<(long Counter, byte[] ProtectedPrivateKey)> TakeNextCounterAsync(string partyGln, CancellationToken cancellationToken)
     {

@@ -157,6 +157,10 @@ public static class CounterEndpoints
         {
             return Result("ledger_refused", null, e.Message);
         }
+        catch (CounterDeviceKeyException e)
+        {
+            return Result("device_key_unusable", null, e.Message);
+        }
         catch (LedgerUnavailableException)
         {
             return Result("ledger_unavailable", null, null);

@@ -40,7 +40,7 @@ public sealed record CounterText(
         "genuine" or "dispensed" or "undone" => "ok",
         "already_dispensed" or "already_in_state" or "not_dispensed" or "undo_window_passed" or "undo_wrong_location" or "wrong_state"
             or "inside_container" or "not_applicable_to_container" or "not_holder" => "warn",
-        "unreadable" or "scratch_code" or "ledger_unavailable" or "invalid_request" or "ledger_refused" or "sample" or "exported" => "info",
+        "unreadable" or "scratch_code" or "device_key_unusable" or "ledger_unavailable" or "invalid_request" or "ledger_refused" or "sample" or "exported" => "info",
         _ => "stop",
     };
 
@@ -104,6 +104,7 @@ public sealed record CounterText(
             ["not_applicable_to_container"] = ("This is a case or pallet", "Scan the pack itself."),
             ["unreadable"] = ("Scan not readable", "Nothing was checked or recorded. See below how to fix the scanner setup."),
             ["scratch_code"] = ("This is a scratch-off code", "It is the patient's own check of the pack; checking it here would use up their first check. Scan the code printed on the pack."),
+            ["device_key_unusable"] = ("Counter device needs renewing", "Nothing was recorded. Ask the operator to renew this pharmacy's counter device."),
             ["ledger_refused"] = ("Refused by the ledger", "Nothing was recorded."),
             ["ledger_unavailable"] = ("Ledger unreachable", "Nothing was recorded. Try again in a moment."),
             ["invalid_request"] = ("Not a valid request", "Nothing was recorded."),
@@ -171,6 +172,7 @@ public sealed record CounterText(
             ["not_applicable_to_container"] = ("这是箱或托盘", "请扫描单个药品。"),
             ["unreadable"] = ("无法识别扫描结果", "未进行核验，也未记录。请按下方说明调整扫码枪设置。"),
             ["scratch_code"] = ("这是刮刮码", "刮刮码供患者本人核验；在此查询会用掉患者的首次查询。请扫描包装上印刷的追溯码。"),
+            ["device_key_unusable"] = ("柜台设备需要更新", "未作任何记录。请联系运维人员更新本药房的柜台设备。"),
             ["ledger_refused"] = ("账本拒绝", "未作任何记录。"),
             ["ledger_unavailable"] = ("无法连接账本", "未作任何记录。请稍后重试。"),
             ["invalid_request"] = ("无效请求", "未作任何记录。"),

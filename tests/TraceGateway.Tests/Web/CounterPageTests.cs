@@ -430,6 +430,45 @@ public sealed class CounterPageTests(CounterGateway shared) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task CounterDevice_WithAKeyThisGatewayCannotOpen_IsRenewedByTheAdminAction()
+    {
+        var (host, browser) = await SignedInAsync();
+        await using var _ = host;
+        using (browser)
+        {
+            Assert.Equal("dispensed", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(1), "dispense")));
+            using var admin = await host.ClientAsync(GatewayRoles.Admin);
+            using var before = await admin.PostAsJsonAsync("/v1/counter-devices", new { partyGln = CounterScenario.Pharmacy });
+            var old = await before.Content.ReadFromJsonAsync<JsonElement>();
+
+            // As after losing the Data Protection key ring: the stored key no longer decrypts.
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.Directory, "counter-devices.db")}"))
+            {
+                await connection.OpenAsync();
+                await using var corrupt = connection.CreateCommand();
+                corrupt.CommandText = "UPDATE counter_devices SET protected_private_key = x'0001020304';";
+                Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
+            }
+
+            var refused = await browser.ScanAsync(CounterScenario.Scan(1), "undo");
+            Assert.Equal("device_key_unusable", CounterBrowser.Verdict(refused));
+            Assert.Contains("POST /v1/counter-devices", refused, StringComparison.Ordinal);
+
+            using var renewed = await admin.PostAsJsonAsync("/v1/counter-devices", new { partyGln = CounterScenario.Pharmacy });
+            Assert.Equal(HttpStatusCode.Created, renewed.StatusCode);
+            var device = await renewed.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.NotEqual(old.GetProperty("keyId").GetString(), device.GetProperty("keyId").GetString());
+            Assert.True(device.GetProperty("seq").GetInt64() > old.GetProperty("seq").GetInt64());
+
+            Assert.Equal("undone", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(1), "undo")));
+            using var regulator = await host.ClientAsync(GatewayRoles.Regulator);
+            var history = await regulator.GetFromJsonAsync<JsonElement>(new Uri($"/v1/packs/{CounterScenario.Identifier(1)}/history", UriKind.Relative));
+            using var newest = JsonDocument.Parse(history.GetProperty("entries")[0].GetProperty("entry").GetString()!);
+            Assert.Equal(device.GetProperty("keyId").GetString(), newest.RootElement.GetProperty("keyId").GetString());
+        }
+    }
+
+    [Fact]
     public async Task CounterDevice_ByAdminAction_BeforeFirstUse_IsRegisteredOnce()
     {
         await using var host = await GatewayHost.StartAsync(LedgerMode.Embedded);
