@@ -28,6 +28,8 @@ public static class GatewayPipeline
         app.MapConsumerPhotoEndpoints();
         app.MapLifecycleEndpoints();
         app.MapLabelEndpoints();
+        app.MapCounterDeviceEndpoints();
+        app.MapCounterEndpoints();
         return app;
     }
 }

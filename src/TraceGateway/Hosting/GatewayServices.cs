@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using TraceGateway.Counter;
 using TraceGateway.Errors;
 using TraceGateway.Imaging;
 using TraceGateway.LedgerAccess;
@@ -50,6 +51,7 @@ public static class GatewayServices
         services.AddGatewayRateLimits(builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings());
         services.AddOpenApi();
         services.AddGatewayImaging(builder.Configuration);
+        services.AddCounter(builder.Configuration);
         return builder;
     }
 

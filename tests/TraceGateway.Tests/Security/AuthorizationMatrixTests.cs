@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(SharedGateway shared) : IClassFixtu
         ("POST", "/v1/devices", "{}", RegistryRoles),
         ("POST", "/v1/devices/dev-1/keys", "{}", RegistryRoles),
         ("POST", "/v1/devices/dev%201/revoke", null, RegistryRoles),
+        ("POST", "/v1/counter-devices", "{}", RegistryRoles),
         ("POST", "/v1/api-keys", "{}", AdminOnly),
         ("DELETE", "/v1/api-keys/nonsense", null, AdminOnly),
     ];

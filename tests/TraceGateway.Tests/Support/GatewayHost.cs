@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TraceGateway.Security;
@@ -35,7 +36,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <summary>Starts a gateway; <paramref name="settings"/> adds or overrides configuration.</summary>
-    public static async Task<GatewayHost> StartAsync(LedgerMode mode, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GatewayHost> StartAsync(LedgerMode mode, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gateway-test-").FullName;
         var config = new Dictionary<string, string?>
@@ -61,7 +62,7 @@ public sealed class GatewayHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var factory = new Factory(config);
+        var factory = new Factory(config, services);
         _ = factory.Services; // starts the host (opens the ledger or the key store)
         return new GatewayHost(directory, factory, app, ledger);
     }
@@ -108,13 +109,22 @@ public sealed class GatewayHost : IAsyncDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    /// <summary>A browser-like client: keeps cookies; <paramref name="followRedirects"/> false to see each 302/303.</summary>
+    public HttpClient Browser(bool followRedirects = false) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }

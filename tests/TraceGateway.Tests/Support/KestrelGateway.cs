@@ -49,6 +49,10 @@ public sealed class KestrelGateway : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A new key of <paramref name="role"/> acting as <paramref name="subject"/>.</summary>
+    public Task<string> KeyAsync(string role, string subject) =>
+        app.Services.GetRequiredService<GatewayKeys>().CreateAsync(new ApiKeyOwner(role, subject), CancellationToken.None);
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -1,14 +1,21 @@
 using MediatR;
+using TraceGateway.Counter;
 using TraceGateway.Errors;
 using TraceGateway.Security;
 
 namespace TraceGateway.Features.RevokeApiKey;
 
-public sealed class RevokeApiKeyHandler(GatewayKeys keys) : IRequestHandler<RevokeApiKeyCommand, bool>
+public sealed class RevokeApiKeyHandler(GatewayKeys keys, CounterSessions counterSessions) : IRequestHandler<RevokeApiKeyCommand, bool>
 {
     public async Task<bool> Handle(RevokeApiKeyCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await keys.RevokeAsync(request.KeyId!, cancellationToken) ? true : throw new NotFoundException($"There is no API key {request.KeyId}.");
+        if (!await keys.RevokeAsync(request.KeyId!, cancellationToken))
+        {
+            throw new NotFoundException($"There is no API key {request.KeyId}.");
+        }
+
+        counterSessions.EndForKey(request.KeyId!); // a counter page signed in with it stops at its next request
+        return true;
     }
 }

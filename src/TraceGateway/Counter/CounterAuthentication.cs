@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using TraceGateway.LedgerAccess;
+using TraceGateway.Security;
+
+namespace TraceGateway.Counter;
+
+/// <summary>
+/// The counter page's session: ASP.NET Core cookie authentication (ticket protected by Data Protection), antiforgery
+/// on every form post, Data Protection's key ring on disk, and the counter devices' custody.
+/// </summary>
+public static class CounterAuthentication
+{
+    /// <summary>The cookie authentication scheme of counter sessions.</summary>
+    public const string Scheme = "CounterSession";
+
+    /// <summary>Authorization policy of the counter page: a session of a pharmacy.</summary>
+    public const string Policy = "counter";
+
+    /// <summary>Claim with the session id (the key of the session's state).</summary>
+    public const string SessionClaim = "sid";
+
+    /// <summary>Claim with the sign-in time (Unix seconds), for the session's hard limit.</summary>
+    public const string SignedInClaim = "auth_time";
+
+    /// <summary>Claim with the id of the API key used to sign in.</summary>
+    public const string KeyIdClaim = "kid";
+
+    public static IServiceCollection AddCounter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(CounterSettings.Section);
+        var settings = section.Get<CounterSettings>() ?? new CounterSettings();
+        var ledger = configuration.GetSection(LedgerSettings.Section).Get<LedgerSettings>() ?? new LedgerSettings();
+
+        // Next to the gateway's own secrets: the ledger file (embedded) or the gateway's key store (remote).
+        var home = Path.GetDirectoryName(Path.GetFullPath(ledger.IsRemote ? ledger.KeysDatabase : ledger.Database))!;
+        var database = settings.Database ?? Path.Combine(home, "counter-devices.db");
+        var keyRing = settings.KeyRingDirectory ?? Path.Combine(home, "data-protection");
+        services.Configure<CounterSettings>(section);
+        services.AddDataProtection().SetApplicationName("TraceGateway").PersistKeysToFileSystem(PrivateDirectory(keyRing));
+        services.AddMemoryCache();
+        services.AddSingleton<CounterSessions>();
+        services.AddSingleton(provider =>
+        {
+            var store = new Lazy<Task<CounterDeviceStore>>(() => CounterDeviceStore.OpenAsync(database, CancellationToken.None));
+            return new CounterDeviceCustody(_ => store.Value, provider.GetRequiredService<IDataProtectionProvider>(), provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "tc_counter_af";
+            o.Cookie.Path = "/counter";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+        });
+        services.AddAuthentication().AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = "tc_counter";
+            o.Cookie.Path = "/counter";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.SessionMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/counter/login";
+            o.AccessDeniedPath = "/counter/login";
+            o.ReturnUrlParameter = "next";
+            o.Events.OnValidatePrincipal = context =>
+            {
+                // Sliding renewal keeps an active session alive; a shift's length ends it regardless, and so does signing out.
+                var signedIn = context.Principal?.FindFirst(SignedInClaim)?.Value;
+                var session = context.Principal?.FindFirst(SessionClaim)?.Value;
+                var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+                if (!long.TryParse(signedIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                    || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(settings.MaxSessionHours)
+                    || !context.HttpContext.RequestServices.GetRequiredService<CounterSessions>().IsLive(session))
+                {
+                    context.RejectPrincipal();
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(GatewayRoles.Pharmacy));
+        return services;
+    }
+
+    private static DirectoryInfo PrivateDirectory(string path)
+    {
+        // The key ring decrypts session cookies and the counter devices' keys: owner-only.
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+}

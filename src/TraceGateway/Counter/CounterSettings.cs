@@ -1,0 +1,25 @@
+namespace TraceGateway.Counter;
+
+/// <summary>Configuration section <c>Counter</c>: the pharmacy counter page and its server-held counter devices.</summary>
+public sealed class CounterSettings
+{
+    public const string Section = "Counter";
+
+    /// <summary>The SQLite file holding counter device keys and counters; default <c>counter-devices.db</c> next to the gateway's key store.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>The ASP.NET Core Data Protection key ring (session cookies, antiforgery, device keys at rest); default <c>data-protection</c> next to it.</summary>
+    public string? KeyRingDirectory { get; set; }
+
+    /// <summary>Idle minutes before a counter session ends (sliding).</summary>
+    public int SessionMinutes { get; set; } = 30;
+
+    /// <summary>Hours after login when a session ends however active it is (one shift).</summary>
+    public int MaxSessionHours { get; set; } = 12;
+
+    /// <summary>Scans kept in a session's list, newest first.</summary>
+    public int HistorySize { get; set; } = 10;
+
+    /// <summary>The GS substitute a new session starts with (see <see cref="GsSubstitutes"/>); empty: GS arrives as itself or not at all.</summary>
+    public string DefaultGsSubstitute { get; set; } = "";
+}
