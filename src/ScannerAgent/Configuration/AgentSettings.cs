@@ -35,4 +35,7 @@ public sealed class AgentSettings
 
     /// <summary>The scanners read through an MQTT broker.</summary>
     public IList<MqttScannerSettings> MqttScanners { get; } = [];
+
+    /// <summary>The broker the agent hears recalls and alerts from (off without a host).</summary>
+    public NotificationFeedSettings Notifications { get; set; } = new();
 }
