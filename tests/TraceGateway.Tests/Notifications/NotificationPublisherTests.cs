@@ -176,6 +176,26 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recall_OverTls_WithThePinnedCa_ReachesTheSubscriber()
+    {
+        using var certificates = TraceChain.Mqtt.Tests.Broker.TestCertificates.Create(Path.Combine(directory, "tls"));
+        await using var tlsBroker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = Path.Combine(directory, "mosquitto-tls"), Users = new Dictionary<string, string> { [GatewayUser] = Password }, Tls = certificates.Files },
+            CancellationToken.None);
+        await using var host = await StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:Mqtt:Port"] = tlsBroker.TlsPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Mqtt:CaFile"] = certificates.Files.CaFile,
+        });
+        using var manufacturer = await PrepareManufacturerAsync(host, "B1");
+        await RecallAsync(manufacturer, "B1");
+        await using var subscriber = await Subscriber.StartAsync(tlsBroker, GatewayUser, RecallTopic.AllRecalls("tracechain"));
+        var message = await subscriber.NextAsync();
+        Assert.Equal("B1", RecallNotice.TryParse(message.Payload.Span, out _)!.Batch);
+        Assert.True(Publisher(host).IsConnected);
+    }
+
+    [Fact]
     public async Task Settings_Unusable_FailTheStartNamingTheKey()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
