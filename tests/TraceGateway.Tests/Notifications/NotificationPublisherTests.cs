@@ -205,6 +205,13 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         var message = error.ToString();
         Assert.Contains("Notifications:Mqtt:TopicPrefix", message, StringComparison.Ordinal);
         Assert.Contains("Notifications:Mqtt:Port 0", message, StringComparison.Ordinal);
+
+        // The publisher follows the ledger's own file: a remote ledger is refused rather than silently not published.
+        var remote = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await StartGatewayAsync(new Dictionary<string, string?> { ["Ledger:Url"] = "http://127.0.0.1:9/" });
+        });
+        Assert.Contains("needs the embedded ledger", remote.ToString(), StringComparison.Ordinal);
     }
 
     private static NotificationPublisher Publisher(GatewayHost host) => host.Services.GetRequiredService<NotificationPublisher>();
