@@ -1,10 +1,16 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
+using FirmwareSim.Scenarios;
+using FirmwareSim.Serial;
+using ScannerAgent.Agent;
 using ScannerAgent.Configuration;
 using ScannerAgent.Tests.Support;
 using TraceChain.Mqtt;
 using TraceChain.Mqtt.Broker;
 using TraceChain.Protocol.Notifications;
+using TraceChain.Protocol.Scanning;
+using TraceChain.Serial.Scanning;
 
 namespace ScannerAgent.Tests.Agent;
 
@@ -115,6 +121,37 @@ public sealed class RecallNotificationTests
         await platform.PublishAsync(RecallTopic.Alerts("tracechain", AgentHarness.Location), alert.ToJson(), cancellationToken: CancellationToken.None);
         await Wait.UntilAsync(() => chain.Runner!.Notifications!.Alerts == 1, Timeout, () => "alert received\n" + chain.Log);
         Assert.True(chain.Log.Has($"ALERT diversion {TestCodes.PackId("C0001")}"), chain.Log.ToString());
+    }
+
+    [Fact]
+    public async Task SsiScanner_HearsTheErrorBeepForARecalledBatch_AndTheGoodReadBeepForAnother()
+    {
+        await using var chain = await AgentHarness.CreateAsync();
+        await using var broker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password } },
+            CancellationToken.None);
+        await using (var platform = new MqttClient(Options(broker, "platform")))
+        {
+            await platform.ConnectAsync(CancellationToken.None);
+            var notice = new RecallNotice(TestCodes.Gtin, "LOT42", false, "sterility failure", DateTimeOffset.UnixEpoch, 8);
+            await platform.PublishAsync(RecallTopic.Format("tracechain", TestCodes.Gtin, "LOT42"), notice.ToJson(), retain: true, cancellationToken: CancellationToken.None);
+        }
+
+        using var sim = new SimulatedScanner(new SimulatedScannerOptions(1, Path.Combine(chain.Directory, "sim-ssi"), ScannerMode.Ssi) { Interval = TimeSpan.FromMilliseconds(50) }, _ => { });
+        chain.Settings.Scanners.Add(new ScannerSettings { Name = "dock", Port = sim.LinkPath, Mode = "ssi", Baud = 115200, Workflow = "receive" });
+        chain.Settings.Notifications = new NotificationFeedSettings { Host = "127.0.0.1", Port = broker.Port, Username = User, Password = Password };
+        await chain.StartAgentAsync();
+        await Wait.UntilAsync(() => chain.Runner!.Notifications!.Cache.Count == 1, Timeout, () => "recall cached\n" + chain.Log);
+        sim.Start(
+        [
+            new ScenarioStep(0, 1, null, ScenarioAction.Scan, Encoding.Latin1.GetBytes(OtherBatch("S0001")), 1, TimeSpan.Zero),
+            new ScenarioStep(0, 1, TimeSpan.FromMilliseconds(300), ScenarioAction.Scan, Encoding.Latin1.GetBytes(TestCodes.Pack("S0002")), 1, TimeSpan.Zero),
+        ]);
+
+        await Wait.UntilAsync(() => sim.Feedback.Count(f => f.Opcode == SsiOpcode.Beep) >= 2, Timeout, () => "two beeps\n" + chain.Log);
+        Assert.Equal([ScannerWorker.StoredBeep, ScannerWorker.ErrorBeep], sim.Feedback.Where(f => f.Opcode == SsiOpcode.Beep).Select(f => f.Argument));
+        Assert.True(chain.Log.Has($"RECALLED #2 {TestCodes.PackId("S0002")}"), chain.Log.ToString());
+        await chain.WaitForLedgerHopsAsync(2);
     }
 
     private static string OtherBatch(string serial) => $"]d201{TestCodes.Gtin}17271231" + "10LOT43\u001d21" + serial;
