@@ -30,9 +30,10 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
 
     private long recallsPublished;
     private long alertsPublished;
+    private volatile bool connected;
 
     /// <summary>True while connected to the broker.</summary>
-    public bool IsConnected { get; private set; }
+    public bool IsConnected => connected;
 
     /// <summary>Recall notices acknowledged by the broker since start.</summary>
     public long RecallsPublished => Interlocked.Read(ref recallsPublished);
@@ -48,12 +49,12 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
         await using var client = new MqttClient(ClientOptions(settings));
         client.Connected += (_, e) =>
         {
-            IsConnected = true;
+            connected = true;
             logger.LogInformation("Notifications: connected to MQTT broker {Host}:{Port} (connection {Number}).", settings.Host, settings.Port, e.ConnectionNumber);
         };
         client.Disconnected += (_, e) =>
         {
-            IsConnected = false;
+            connected = false;
             logger.LogWarning("Notifications: broker connection lost ({Reason}); unacknowledged notices are resent after the reconnect.", e.Reason.Message);
         };
         try
