@@ -36,7 +36,13 @@ public sealed class AgentRunner : IDisposable
         _client = new GatewayClient(new Uri(settings.GatewayUrl.TrimEnd('/') + "/"), TimeSpan.FromSeconds(10));
         Uplink = new UplinkService(Outbox, _client, Log, clock, new UplinkOptions(
             settings.BatchSize, TimeSpan.FromMilliseconds(settings.RetryMinMilliseconds), TimeSpan.FromMilliseconds(settings.RetryMaxMilliseconds), TimeSpan.FromSeconds(1)));
-        var recorder = new HopRecorder(_identity, Outbox);
+        if (settings.Notifications.Enabled)
+        {
+            // The recall cache lives in the outbox file, next to the hops it warns about.
+            Notifications = new NotificationListener(settings.Notifications, settings.DeviceId, _identity.Location, RecallCache.Open(settings.OutboxPath), Log, clock);
+        }
+
+        var recorder = new HopRecorder(_identity, Outbox, Notifications?.Cache);
         foreach (var scanner in settings.Scanners)
         {
             _workers.Add(new ScannerWorker(ScannerSetup.From(scanner), _identity, recorder, Log));
@@ -72,6 +78,9 @@ public sealed class AgentRunner : IDisposable
     /// <summary>The uplink.</summary>
     public UplinkService Uplink { get; }
 
+    /// <summary>The recall and alert listener, when <c>Agent:Notifications</c> names a broker.</summary>
+    public NotificationListener? Notifications { get; }
+
     /// <summary>The scanners.</summary>
     public IReadOnlyList<ScannerWorker> Workers => _workers;
 
@@ -89,6 +98,11 @@ public sealed class AgentRunner : IDisposable
         tasks.AddRange(_mqttWorkers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)));
         tasks.AddRange(Cameras.Start(cancellationToken));
         tasks.Add(Task.Run(() => Uplink.RunAsync(cancellationToken), CancellationToken.None));
+        if (Notifications is { } notifications)
+        {
+            tasks.Add(Task.Run(() => notifications.RunAsync(cancellationToken), CancellationToken.None));
+        }
+
         try
         {
             await Task.WhenAll(tasks);
@@ -122,6 +136,12 @@ public sealed class AgentRunner : IDisposable
         }
 
         Cameras.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (Notifications is { } notifications)
+        {
+            notifications.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            notifications.Cache.Dispose();
+        }
+
         Outbox.Dispose();
         _client.Dispose();
         _identity.Key.Dispose();

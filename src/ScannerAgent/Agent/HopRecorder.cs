@@ -1,6 +1,7 @@
 using ScannerAgent.Configuration;
 using ScannerAgent.Hops;
 using ScannerAgent.Outbox;
+using TraceChain.Protocol.Notifications;
 using TraceChain.Protocol.Signing;
 
 namespace ScannerAgent.Agent;
@@ -9,8 +10,20 @@ namespace ScannerAgent.Agent;
 /// The one path from a scan to a stored hop, shared by serial and MQTT scanners: interpret the scan, build the
 /// hop for the scanner's workflow, sign it and append it with the next counter to the durable outbox.
 /// </summary>
-public sealed class HopRecorder(AgentIdentity identity, OutboxStore outbox)
+public sealed class HopRecorder(AgentIdentity identity, OutboxStore outbox, RecallCache? recalls = null)
 {
+    /// <summary>
+    /// The cached recall of the reading's GTIN and batch, or null (no recall known, no cache, or the scan names no
+    /// GTIN + batch, e.g. a China code or an SSCC). Works offline: the cache is local.
+    /// </summary>
+    public RecallNotice? RecallOf(ScanReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return recalls is not null && reading.Batch is { } batch && reading.Identifier is { } id && id.StartsWith("gtin:", StringComparison.Ordinal) && id.Length > 19
+            ? recalls.Find(id[5..19], batch)
+            : null;
+    }
+
     /// <summary>Interprets a scan (text with its AIM symbology identifier, if any).</summary>
     public ScanReading Read(string scan) => ScanInterpreter.Read(scan, identity.ParseOptions);
 

@@ -175,6 +175,12 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         Interlocked.Increment(ref _stored);
         _log.Write($"{Name}/{scannerId}", $"stored hop #{entry.Counter} {entry.Identifier} ({entry.Workflow})");
         _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", entry.Identifier, entry.Counter, null, null, null)));
+        if (_recorder.RecallOf(reading) is { } recall)
+        {
+            // Recall check hook: the cached recall, known even while the gateway is unreachable.
+            _log.Write($"{Name}/{scannerId}", $"RECALLED #{entry.Counter} {entry.Identifier}: batch {recall.Batch} {recall.Status}: {recall.Reason}");
+            _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict(recall.Status, entry.Identifier, entry.Counter, recall.Seq, recall.Reason, $"batch {recall.Batch} of {recall.Gtin} is {recall.Status}: do not supply")));
+        }
     }
 
     private async Task PublishAsync(string topic, MqttVerdict verdict, CancellationToken cancellationToken)

@@ -150,6 +150,15 @@ public sealed class ScannerWorker : IDisposable
 
         Interlocked.Increment(ref _stored);
         _log.Write(Name, $"stored hop #{entry.Counter} {entry.Identifier} ({entry.Workflow})");
+        if (_recorder.RecallOf(reading) is { } recall)
+        {
+            // Stored like any hop, but the operator hears the error beep (or reads RECALLED) instead of the good read.
+            var warning = $"RECALLED #{entry.Counter} {entry.Identifier}: batch {recall.Batch} {recall.Status}: {recall.Reason}";
+            _log.Write(Name, warning);
+            _feedback.Writer.TryWrite((ErrorBeep, warning));
+            return;
+        }
+
         _feedback.Writer.TryWrite((StoredBeep, $"OK #{entry.Counter} {entry.Identifier}"));
     }
 

@@ -38,4 +38,7 @@ public sealed class AgentSettings
 
     /// <summary>The camera scanners (watched folders and MQTT frame topics).</summary>
     public IList<CameraScannerSettings> CameraScanners { get; } = [];
+
+    /// <summary>The broker the agent hears recalls and alerts from (off without a host).</summary>
+    public NotificationFeedSettings Notifications { get; set; } = new();
 }

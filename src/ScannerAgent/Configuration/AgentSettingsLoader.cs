@@ -91,7 +91,37 @@ public static partial class AgentSettingsLoader
 
         CheckCameraScanners(settings, names, problems);
 
+        CheckNotifications(settings.Notifications, problems);
         return problems;
+    }
+
+    private static void CheckNotifications(NotificationFeedSettings? feed, List<string> problems)
+    {
+        if (feed is not { Enabled: true })
+        {
+            return;
+        }
+
+        const string At = "Agent:Notifications";
+        if (feed.Port is < 1 or > 65535)
+        {
+            problems.Add($"{At}:Port {feed.Port} must be 1..65535");
+        }
+
+        if (string.IsNullOrWhiteSpace(feed.TopicPrefix) || feed.TopicPrefix.IndexOfAny(['+', '#', '\0']) >= 0 || feed.TopicPrefix.StartsWith('/') || feed.TopicPrefix.EndsWith('/'))
+        {
+            problems.Add($"{At}:TopicPrefix '{feed.TopicPrefix}' must be topic levels without '+', '#' or a leading/trailing '/'");
+        }
+
+        if (feed.ClientId is not null && (feed.ClientId.Length is 0 or > 64 || feed.ClientId.Contains('\0', StringComparison.Ordinal)))
+        {
+            problems.Add($"{At}:ClientId '{feed.ClientId}' must be 1-64 characters");
+        }
+
+        if (feed.Password is not null && feed.Username is null)
+        {
+            problems.Add($"{At}:Password is set without Username");
+        }
     }
 
     private static void CheckScanner(string at, ScannerSettings scanner, HashSet<string> names, List<string> problems)

@@ -25,6 +25,11 @@ public static class MosquittoConfig
             c.AppendLine(inv, $"password_file {passwordFile}");
         }
 
+        if (options.Acl is not null)
+        {
+            c.AppendLine(inv, $"acl_file {Path.Combine(options.DataDirectory, "acl")}");
+        }
+
         c.AppendLine(inv, $"persistence {(options.Persistence ? "true" : "false")}");
         if (options.Persistence)
         {

@@ -21,6 +21,9 @@ public sealed record MosquittoOptions
     /// <summary>TLS port; 0 picks a free one. Ignored without <see cref="Tls"/>.</summary>
     public int TlsPort { get; init; }
 
+    /// <summary>Access control list (mosquitto acl_file syntax), or null for none (every user may use every topic).</summary>
+    public string? Acl { get; init; }
+
     /// <summary>The broker executable.</summary>
     public string Executable { get; init; } = "/usr/sbin/mosquitto";
 

@@ -53,6 +53,11 @@ public sealed class MosquittoProcess : IAsyncDisposable
             }
         }
 
+        if (options.Acl is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(options.DataDirectory, "acl"), options.Acl, cancellationToken);
+        }
+
         var port = options.Port != 0 ? options.Port : FreePort();
         int? tlsPort = options.Tls is null ? null : options.TlsPort != 0 ? options.TlsPort : FreePort();
         var configPath = Path.Combine(options.DataDirectory, "mosquitto.conf");

@@ -7,6 +7,7 @@ using TraceGateway.Errors;
 using TraceGateway.Imaging;
 using TraceGateway.LedgerAccess;
 using TraceGateway.Mediation;
+using TraceGateway.Notifications;
 using TraceGateway.Security;
 using TraceLedger.Storage;
 
@@ -37,6 +38,8 @@ public static class GatewayServices
             services.AddSingleton<ILedgerClient, EmbeddedLedgerClient>();
             services.AddSingleton(provider => new GatewayKeys(() => provider.GetRequiredService<EmbeddedLedgerHost>().Ledger.ApiKeys));
         }
+
+        services.AddGatewayNotifications(builder.Configuration, ledger);
 
         // Enums on the wire as the ledger writes them (snake_case), so both ledger modes answer the same JSON.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));

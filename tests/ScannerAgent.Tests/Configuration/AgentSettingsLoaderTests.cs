@@ -78,6 +78,29 @@ public sealed class AgentSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReadsNotifications_AndProblemsNameTheirBadFields()
+    {
+        var path = Write($$"""
+            { "Agent": { "DeviceId": "dev-1", "Location": "{{TestCodes.Gln(1)}}",
+              "Scanners": [ { "Name": "dock", "Port": "/dev/ttyACM0", "Workflow": "receive" } ],
+              "Notifications": { "Host": "broker.site1", "Port": 8883, "Username": "{{TestCodes.Gln(1)}}", "Password": "pw", "Alerts": false } } }
+            """);
+        var settings = AgentSettingsLoader.Load(path, []);
+        Assert.Equal(("broker.site1", 8883, false, "tracechain"), (settings.Notifications.Host, settings.Notifications.Port, settings.Notifications.Alerts, settings.Notifications.TopicPrefix));
+        Assert.Empty(AgentSettingsLoader.Problems(settings));
+
+        settings.Notifications = new NotificationFeedSettings { Host = "b", Port = 0, TopicPrefix = "tc/#", Password = "pw" };
+        var problems = AgentSettingsLoader.Problems(settings);
+        Assert.Contains(problems, p => p.StartsWith("Agent:Notifications:Port 0", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Agent:Notifications:TopicPrefix 'tc/#'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Agent:Notifications:Password is set without Username", StringComparison.Ordinal));
+
+        // Without a host the section is off and not checked.
+        settings.Notifications = new NotificationFeedSettings { Port = 0 };
+        Assert.Empty(AgentSettingsLoader.Problems(settings));
+    }
+
+    [Fact]
     public void Load_MissingFile_NamesIt()
     {
         var e = Assert.Throws<FileNotFoundException>(() => AgentSettingsLoader.Load(Path.Combine(directory, "nope.json"), []));

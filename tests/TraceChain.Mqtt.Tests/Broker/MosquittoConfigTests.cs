@@ -32,4 +32,13 @@ public sealed class MosquittoConfigTests
         Assert.Single(lines, l => l.StartsWith("listener ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("password_file", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Render_WithAcl_PointsAtTheAclFileInTheDataDirectory()
+    {
+        var with = MosquittoConfig.Render(new MosquittoOptions { DataDirectory = "/d", Acl = "user a\ntopic read x/#\n" }, 1234, 0, "/d/passwd", runningAsRoot: false).Split('\n');
+        Assert.Contains("acl_file /d/acl", with);
+        var without = MosquittoConfig.Render(new MosquittoOptions { DataDirectory = "/d" }, 1234, 0, null, runningAsRoot: false);
+        Assert.DoesNotContain("acl_file", without, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,181 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+using TraceChain.Mqtt;
+using TraceChain.Protocol.Notifications;
+using TraceGateway.LedgerAccess;
+using TraceLedger.Packs;
+
+namespace TraceGateway.Notifications;
+
+/// <summary>
+/// Publishes the embedded ledger's recalls (retained, QoS 1, one topic per GTIN and batch) and alerts (QoS 1, one
+/// topic per party concerned) to an MQTT broker. It follows the ledger with a cursor (<see cref="PublishCursor"/>)
+/// instead of a queue of its own: every poll reads what was committed after the cursor, publishes it, waits for the
+/// broker's PUBACKs and only then moves the cursor. A recall committed while the broker is down is published when it
+/// is back (the client holds unacknowledged QoS 1 messages and resends them after reconnecting); after a gateway
+/// restart the publisher resumes at its cursor. Delivery is at least once: a crash between PUBACK and the cursor write
+/// sends that page again (a retained recall is the same message again; an alert carries its number).
+/// </summary>
+public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, EmbeddedLedgerHost ledger, TimeProvider time, ILogger<NotificationPublisher> logger)
+    : BackgroundService
+{
+    /// <summary>Cursor stream of recalls (a log sequence number).</summary>
+    public const string RecallStream = "recalls";
+
+    /// <summary>Cursor stream of alerts (an alert number).</summary>
+    public const string AlertStream = "alerts";
+
+    private const int RecallEntriesPerPage = 100;
+    private const int AlertsPerPage = 500;
+
+    private long recallsPublished;
+    private long alertsPublished;
+    private volatile bool connected;
+
+    /// <summary>True while connected to the broker.</summary>
+    public bool IsConnected => connected;
+
+    /// <summary>Recall notices acknowledged by the broker since start.</summary>
+    public long RecallsPublished => Interlocked.Read(ref recallsPublished);
+
+    /// <summary>Alert notices acknowledged by the broker since start.</summary>
+    public long AlertsPublished => Interlocked.Read(ref alertsPublished);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var cursor = PublishCursor.Open(settings.StatePath ?? ledgerSettings.Value.Database + ".notify.db");
+        var feed = new NotificationFeed(ledger.Packs);
+        await using var client = new MqttClient(ClientOptions(settings));
+        client.Connected += (_, e) =>
+        {
+            connected = true;
+            logger.LogInformation("Notifications: connected to MQTT broker {Host}:{Port} (connection {Number}).", settings.Host, settings.Port, e.ConnectionNumber);
+        };
+        client.Disconnected += (_, e) =>
+        {
+            connected = false;
+            logger.LogWarning("Notifications: broker connection lost ({Reason}); unacknowledged notices are resent after the reconnect.", e.Reason.Message);
+        };
+        try
+        {
+            await ConnectAsync(client, settings, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await PublishRecallsAsync(client, feed, cursor, settings.TopicPrefix, stoppingToken);
+                    if (settings.Alerts)
+                    {
+                        await PublishAlertsAsync(client, feed, cursor, settings.TopicPrefix, stoppingToken);
+                    }
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException e)
+                {
+                    // A busy or briefly unreadable file must not end publishing: the cursor did not move, try again.
+                    logger.LogWarning("Notifications: reading the ledger failed ({Message}); retrying.", e.Message);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever is not acknowledged stays after the cursor for the next start.
+        }
+        catch (Exception e) when (e is MqttConnectionException or LedgerUnavailableException)
+        {
+            // The client was closed or the ledger went away: only on shutdown; log for the operator.
+            logger.LogWarning("Notifications stopped: {Message}", e.Message);
+        }
+    }
+
+    private async Task PublishRecallsAsync(MqttClient client, NotificationFeed feed, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
+    {
+        var after = cursor.Get(RecallStream) ?? -1;
+        while (true)
+        {
+            var page = await feed.RecallsAfterAsync(after, RecallEntriesPerPage, cancellationToken);
+            if (page.Notices.Count > 0)
+            {
+                // Pipelined: the client keeps up to MaxInFlight unacknowledged publishes and resends them after a reconnect.
+                await Task.WhenAll(page.Notices.Select(n => client.PublishAsync(RecallTopic.Format(prefix, n.Gtin, n.Batch), n.ToJson(), MqttQualityOfService.AtLeastOnce, retain: true, cancellationToken)));
+                Interlocked.Add(ref recallsPublished, page.Notices.Count);
+                foreach (var n in page.Notices)
+                {
+                    logger.LogInformation("Notifications: published {Status} of {Gtin} batch {Batch} (entry {Seq}).", n.Status, n.Gtin, n.Batch, n.Seq);
+                }
+            }
+
+            if (page.ThroughSeq <= after)
+            {
+                return;
+            }
+
+            cursor.Set(RecallStream, page.ThroughSeq);
+            after = page.ThroughSeq;
+        }
+    }
+
+    private async Task PublishAlertsAsync(MqttClient client, NotificationFeed feed, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
+    {
+        if (cursor.Get(AlertStream) is not { } after)
+        {
+            // Alerts are live notices (their history is GET /v1/alerts): a new publisher starts at the newest one.
+            after = await feed.LastAlertIdAsync(cancellationToken);
+            cursor.Set(AlertStream, after);
+        }
+
+        while (true)
+        {
+            var page = await feed.AlertsAfterAsync(after, AlertsPerPage, cancellationToken);
+            if (page.Notices.Count > 0)
+            {
+                await Task.WhenAll(page.Notices.Select(n => client.PublishAsync(RecallTopic.Alerts(prefix, n.Party), n.ToJson(), MqttQualityOfService.AtLeastOnce, retain: false, cancellationToken)));
+                Interlocked.Add(ref alertsPublished, page.Notices.Count);
+            }
+
+            if (page.ThroughId <= after)
+            {
+                return;
+            }
+
+            cursor.Set(AlertStream, page.ThroughId);
+            after = page.ThroughId;
+        }
+    }
+
+    private async Task ConnectAsync(MqttClient client, NotificationSettings settings, CancellationToken cancellationToken)
+    {
+        // The client reconnects by itself only after a first successful connect; until then, retry here.
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await client.ConnectAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is MqttConnectionException or MqttConnectException or System.Net.Sockets.SocketException or IOException or TimeoutException or System.Security.Authentication.AuthenticationException)
+            {
+                logger.LogWarning("Notifications: broker {Host}:{Port} not available ({Message}); retrying in {Delay} ms.", settings.Host, settings.Port, e.Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private MqttClientOptions ClientOptions(NotificationSettings settings) => new()
+    {
+        Host = settings.Host!,
+        Port = settings.Port,
+        ClientId = settings.ClientId,
+        CleanSession = true,
+        Username = settings.Username,
+        Password = settings.Password,
+        Tls = settings.CaFile is null ? null : new MqttTlsOptions(X509CertificateLoader.LoadCertificateFromFile(settings.CaFile), settings.TlsTargetHost),
+        ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+        ReconnectMaxDelay = TimeSpan.FromSeconds(10),
+        TimeProvider = time,
+    };
+}

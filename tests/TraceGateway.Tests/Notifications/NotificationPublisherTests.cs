@@ -1,0 +1,335 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TraceChain.Mqtt;
+using TraceChain.Mqtt.Broker;
+using TraceChain.Protocol.Hops;
+using TraceChain.Protocol.Notifications;
+using TraceGateway.Notifications;
+using TraceGateway.Security;
+using TraceGateway.Tests.Support;
+
+namespace TraceGateway.Tests.Notifications;
+
+/// <summary>The gateway's recall and alert publisher against a real Mosquitto broker and the embedded ledger's SQLite file.</summary>
+public sealed class NotificationPublisherTests : IAsyncLifetime
+{
+    private const string GatewayUser = "gateway";
+    private const string Password = "notify pass";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    private readonly string directory = Directory.CreateTempSubdirectory("notify-test-").FullName;
+    private MosquittoProcess? broker;
+
+    private MosquittoProcess Broker => broker!;
+
+    private string Database => Path.Combine(directory, "ledger.db");
+
+    private static string Manufacturer => TestData.Gln(1);
+
+    private static string Distributor => TestData.Gln(2);
+
+    private static string Pharmacy => TestData.Gln(3);
+
+    public async Task InitializeAsync()
+    {
+        // Each party's MQTT user is its GLN; the ACL lets it read every recall and only its own alerts.
+        broker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions
+            {
+                DataDirectory = Path.Combine(directory, "mosquitto"),
+                Persistence = true,
+                Users = new Dictionary<string, string> { [GatewayUser] = Password, [Manufacturer] = Password, [Distributor] = Password, [Pharmacy] = Password },
+                Acl = $"""
+                    user {GatewayUser}
+                    topic write tracechain/recalls/#
+                    topic write tracechain/alerts/#
+
+                    pattern read tracechain/recalls/#
+                    pattern read tracechain/alerts/%u
+                    """,
+            },
+            CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Broker.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Recall_ThroughTheGateway_IsRetainedPerGtinAndBatch_AndALateSubscriberGetsItWithItsEntry()
+    {
+        await using var host = await StartGatewayAsync();
+        using var manufacturer = await PrepareManufacturerAsync(host, "B1", "L/2+x");
+        using var recall = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B1", reason = "contamination" });
+        recall.EnsureSuccessStatusCode();
+        var seq = (await recall.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+        await WaitAsync(() => Publisher(host).RecallsPublished == 1, "recall published");
+
+        // Subscribed after the publish: the broker hands over the retained notice.
+        await using var late = await Subscriber.StartAsync(Broker, Distributor, RecallTopic.AllRecalls("tracechain"));
+        var message = await late.NextAsync();
+        Assert.True(message.Retain);
+        Assert.Equal($"tracechain/recalls/{TestData.Gtin(1)}/B1", message.Topic);
+        var notice = RecallNotice.TryParse(message.Payload.Span, out var problem);
+        Assert.True(notice is not null, problem);
+        Assert.Equal(new RecallNotice(TestData.Gtin(1), "B1", false, "contamination", notice.RecalledAt, seq), notice);
+
+        // The reference leads to the log entry that proves the recall.
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        var entry = await admin.GetFromJsonAsync<JsonElement>(new Uri(notice.EntryPath, UriKind.Relative));
+        Assert.Contains("batch_recalled", entry.ToString(), StringComparison.Ordinal);
+
+        // A product-wide withdrawal becomes one retained notice per batch; a batch with '/' and '+' is escaped in its level.
+        using var withdrawal = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), reason = "packaging fault", withdrawal = true });
+        withdrawal.EnsureSuccessStatusCode();
+        var batches = new[] { await late.NextAsync(), await late.NextAsync() }.OrderBy(m => m.Topic, StringComparer.Ordinal).ToList();
+        Assert.Equal([$"tracechain/recalls/{TestData.Gtin(1)}/B1", $"tracechain/recalls/{TestData.Gtin(1)}/L%2F2%2Bx"], batches.Select(m => m.Topic));
+        Assert.True(RecallTopic.TryParse(batches[1].Topic, "tracechain", out _, out var batch));
+        Assert.Equal("L/2+x", batch);
+        Assert.All(batches, m => Assert.Equal("withdrawn", RecallNotice.TryParse(m.Payload.Span, out _)!.Status));
+    }
+
+    [Fact]
+    public async Task RecallWhileTheBrokerIsDown_IsPublishedWhenItReturns_EvenAcrossAGatewayRestart_AndARestartRepublishesNothing()
+    {
+        var host = await StartGatewayAsync();
+        HttpClient manufacturer;
+        try
+        {
+            manufacturer = await PrepareManufacturerAsync(host, "B1", "B2", "B3");
+            await RecallAsync(manufacturer, "B1");
+            await WaitAsync(() => Publisher(host).RecallsPublished == 1, "B1 published");
+
+            // Broker down: the recall is committed (the ledger does not depend on the broker), the publish waits.
+            await Broker.StopAsync(CancellationToken.None);
+            await RecallAsync(manufacturer, "B2");
+            Assert.Equal(1, Publisher(host).RecallsPublished);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
+        manufacturer.Dispose();
+        await Broker.RestartAsync(CancellationToken.None);
+        await using var subscriber = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        var retained = await subscriber.NextAsync();
+        Assert.True(retained.Retain);
+        Assert.EndsWith("/B1", retained.Topic, StringComparison.Ordinal);
+
+        // The restarted gateway resumes at its cursor: B2 (missed while the broker was down), then B3, and not B1 again.
+        await using var restarted = await StartGatewayAsync();
+        using var again = await restarted.ClientAsync(GatewayRoles.Manufacturer);
+        await WaitAsync(() => Publisher(restarted).RecallsPublished == 1, "B2 published after the restart");
+        await RecallAsync(again, "B3");
+        var live = new[] { await subscriber.NextAsync(), await subscriber.NextAsync() };
+        Assert.Equal(["B2", "B3"], live.Select(m => RecallNotice.TryParse(m.Payload.Span, out _)!.Batch));
+        Assert.All(live, m => Assert.False(m.Retain));
+        Assert.Equal(2, Publisher(restarted).RecallsPublished);
+        Assert.Equal(3, await RetainedCountAsync());
+    }
+
+    [Fact]
+    public async Task Alerts_GoToTheTopicsOfThePartiesConcerned_AndNoPartyReadsAnotherPartysAlerts()
+    {
+        await using var host = await StartGatewayAsync();
+        using var manufacturer = await PrepareManufacturerAsync(host, "B1");
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        foreach (var (gln, role) in new[] { (Distributor, "distributor"), (Pharmacy, "pharmacy") })
+        {
+            using var party = await admin.PostAsJsonAsync("/v1/parties", new { gln, name = "Party " + role, role });
+            party.EnsureSuccessStatusCode();
+        }
+
+        await using var pharmacyFeed = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.Alerts("tracechain", Pharmacy));
+        await using var distributorFeed = await Subscriber.StartAsync(Broker, Distributor, "tracechain/alerts/#");
+        await using var manufacturerFeed = await Subscriber.StartAsync(Broker, Manufacturer, RecallTopic.Alerts("tracechain", Manufacturer));
+        await WaitAsync(() => Publisher(host).IsConnected, "publisher connected");
+
+        // A pharmacy checks a serial that was never commissioned: an unknown_serial alert for the pharmacy only.
+        using var pharmacy = await host.ClientAsync(GatewayRoles.Pharmacy);
+        using var unknown = await pharmacy.PostAsJsonAsync("/v1/verifications", new { identifier = PackIdentifier.ForGtinSerial(TestData.Gtin(1), "NOPE") });
+        unknown.EnsureSuccessStatusCode();
+        var alert = AlertNotice.TryParse((await pharmacyFeed.NextAsync()).Payload.Span, out var problem);
+        Assert.True(alert is not null, problem);
+        Assert.Equal(("unknown_serial", Pharmacy, PackIdentifier.ForGtinSerial(TestData.Gtin(1), "NOPE")), (alert.Code, alert.Party, alert.Identifier));
+
+        // Then the distributor reads a wrong batch on a genuine pack: its own alert, and the manufacturer's (its product).
+        using var distributor = await host.ClientAsync(GatewayRoles.Distributor);
+        using var mismatch = await distributor.PostAsJsonAsync("/v1/verifications", new { identifier = PackIdentifier.ForGtinSerial(TestData.Gtin(1), "S1"), batch = "B7" });
+        mismatch.EnsureSuccessStatusCode();
+        var own = await distributorFeed.NextAsync();
+        Assert.Equal(RecallTopic.Alerts("tracechain", Distributor), own.Topic);
+        Assert.False(own.Retain);
+        var forManufacturer = AlertNotice.TryParse((await manufacturerFeed.NextAsync()).Payload.Span, out _)!;
+        Assert.Equal(("batch_mismatch", Manufacturer), (forManufacturer.Code, forManufacturer.Party));
+        Assert.Equal(AlertNotice.TryParse(own.Payload.Span, out _)!.Id, forManufacturer.Id);
+
+        // The pharmacy's alert was published first, to a topic the distributor's '#' filter matches: the ACL kept it out.
+        Assert.Equal(0, distributorFeed.Pending);
+        Assert.Equal(0, pharmacyFeed.Pending);
+    }
+
+    [Fact]
+    public async Task Recall_OverTls_WithThePinnedCa_ReachesTheSubscriber()
+    {
+        using var certificates = TraceChain.Mqtt.Tests.Broker.TestCertificates.Create(Path.Combine(directory, "tls"));
+        await using var tlsBroker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = Path.Combine(directory, "mosquitto-tls"), Users = new Dictionary<string, string> { [GatewayUser] = Password }, Tls = certificates.Files },
+            CancellationToken.None);
+        await using var host = await StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:Mqtt:Port"] = tlsBroker.TlsPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Mqtt:CaFile"] = certificates.Files.CaFile,
+        });
+        using var manufacturer = await PrepareManufacturerAsync(host, "B1");
+        await RecallAsync(manufacturer, "B1");
+        await using var subscriber = await Subscriber.StartAsync(tlsBroker, GatewayUser, RecallTopic.AllRecalls("tracechain"));
+        var message = await subscriber.NextAsync();
+        Assert.Equal("B1", RecallNotice.TryParse(message.Payload.Span, out _)!.Batch);
+        Assert.True(Publisher(host).IsConnected);
+    }
+
+    [Fact]
+    public async Task Settings_Unusable_FailTheStartNamingTheKey()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await StartGatewayAsync(new Dictionary<string, string?> { ["Notifications:Mqtt:TopicPrefix"] = "tracechain/#", ["Notifications:Mqtt:Port"] = "0" });
+        });
+        var message = error.ToString();
+        Assert.Contains("Notifications:Mqtt:TopicPrefix", message, StringComparison.Ordinal);
+        Assert.Contains("Notifications:Mqtt:Port 0", message, StringComparison.Ordinal);
+
+        // The publisher follows the ledger's own file: a remote ledger is refused rather than silently not published.
+        var remote = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await StartGatewayAsync(new Dictionary<string, string?> { ["Ledger:Url"] = "http://127.0.0.1:9/" });
+        });
+        Assert.Contains("needs the embedded ledger", remote.ToString(), StringComparison.Ordinal);
+    }
+
+    private static NotificationPublisher Publisher(GatewayHost host) => host.Services.GetRequiredService<NotificationPublisher>();
+
+    private static async Task RecallAsync(HttpClient manufacturer, string lot)
+    {
+        using var recall = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot, reason = "sterility " + lot });
+        Assert.True(recall.IsSuccessStatusCode, await recall.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpClient> PrepareManufacturerAsync(GatewayHost host, params string[] lots)
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        await TestData.RegisterManufacturerAsync(admin);
+        var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
+        foreach (var lot in lots)
+        {
+            using var response = await manufacturer.PostAsJsonAsync("/v1/batches", new
+            {
+                gtin = TestData.Gtin(1), lot, expiry = "301231", count = 0, importedSerials = new[] { "S1", "S2" }.Select(s => lot == "B1" ? s : s + lot.Replace("/", "", StringComparison.Ordinal).Replace("+", "", StringComparison.Ordinal)).ToArray(),
+                product = new { name = "Amoxicillin", strength = "500 mg", form = "capsule", packSize = 20 },
+            });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        return manufacturer;
+    }
+
+    private Task<GatewayHost> StartGatewayAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Ledger:Database"] = Database,
+            ["Notifications:Mqtt:Host"] = "127.0.0.1",
+            ["Notifications:Mqtt:Port"] = Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Mqtt:Username"] = GatewayUser,
+            ["Notifications:Mqtt:Password"] = Password,
+            ["Notifications:Mqtt:PollMilliseconds"] = "50",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return GatewayHost.StartAsync(LedgerMode.Embedded, settings);
+    }
+
+    private async Task<int> RetainedCountAsync()
+    {
+        // A fresh subscriber receives exactly the retained messages, then the marker this test publishes after them.
+        await using var fresh = await Subscriber.StartAsync(Broker, GatewayUser, RecallTopic.AllRecalls("tracechain"));
+        await using var marker = new MqttClient(Subscriber.Options(Broker, GatewayUser, "marker"));
+        await marker.ConnectAsync(CancellationToken.None);
+        await marker.PublishAsync(RecallTopic.Format("tracechain", "marker", "end"), "end", cancellationToken: CancellationToken.None);
+        var count = 0;
+        while (!(await fresh.NextAsync()).Topic.EndsWith("/marker/end", StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("not within the time limit: " + what);
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A client of the broker that collects what it receives.</summary>
+    private sealed class Subscriber : IAsyncDisposable
+    {
+        private readonly BlockingCollection<MqttMessage> received = [];
+        private MqttClient? client;
+
+        public int Pending => received.Count;
+
+        public static MqttClientOptions Options(MosquittoProcess broker, string user, string clientId) => new()
+        {
+            Port = broker.Port,
+            ClientId = clientId,
+            Username = user,
+            Password = Password,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(500),
+        };
+
+        public static async Task<Subscriber> StartAsync(MosquittoProcess broker, string user, string filter)
+        {
+            var subscriber = new Subscriber();
+            subscriber.client = new MqttClient(Options(broker, user, user + "-" + Guid.NewGuid().ToString("N")[..8]), (m, _) =>
+            {
+                subscriber.received.Add(m with { Payload = m.Payload.ToArray() });
+                return Task.CompletedTask;
+            });
+            await subscriber.client.ConnectAsync(CancellationToken.None);
+            await subscriber.client.SubscribeAsync(filter, MqttQualityOfService.AtLeastOnce, CancellationToken.None);
+            return subscriber;
+        }
+
+        public Task<MqttMessage> NextAsync() => Task.Run(() => received.TryTake(out var m, Timeout) ? m : throw new TimeoutException("no message within the time limit"));
+
+        public async ValueTask DisposeAsync()
+        {
+            if (client is not null)
+            {
+                await client.DisposeAsync();
+            }
+
+            received.Dispose();
+        }
+    }
+}
