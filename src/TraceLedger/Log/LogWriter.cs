@@ -19,13 +19,17 @@ internal sealed class LogWriter : IAsyncDisposable
     /// <summary>Upper bound of writes per group: keeps one transaction (and the first caller's wait) short.</summary>
     internal const int MaxGroup = 256;
 
-    private const string Savepoint = "grouped_write";
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection connection;
     private readonly EntryWriter writer;
     private readonly NoteSigner signer;
     private readonly TimeProvider time;
     private readonly Task loop;
+
+    // Prepared once: SqliteTransaction.Save/Release/Rollback(name) parse their statement on every call.
+    private readonly SqliteCommand savepoint;
+    private readonly SqliteCommand release;
+    private readonly SqliteCommand rollbackTo;
     private TreeFrontier frontier;
     private LedgerCheckpoint latest;
     private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
@@ -39,6 +43,9 @@ internal sealed class LogWriter : IAsyncDisposable
         this.time = time;
         this.frontier = frontier;
         this.latest = latest;
+        savepoint = Prepared(connection, "SAVEPOINT grouped_write;");
+        release = Prepared(connection, "RELEASE grouped_write;");
+        rollbackTo = Prepared(connection, "ROLLBACK TO grouped_write;");
         loop = Task.Run(DrainAsync);
     }
 
@@ -123,6 +130,9 @@ internal sealed class LogWriter : IAsyncDisposable
         // Writes already queued still run; then the loop ends and the connection closes.
         queue.Writer.TryComplete();
         await loop;
+        savepoint.Dispose();
+        release.Dispose();
+        rollbackTo.Dispose();
         writer.Dispose();
         await connection.DisposeAsync();
     }
@@ -253,7 +263,7 @@ internal sealed class LogWriter : IAsyncDisposable
     }
 
     /// <summary>Runs one body; in a shared transaction a failing body is rolled back to its savepoint and answered at once.</summary>
-    private static bool RunOne(PendingWrite write, WriteBatch batch, SqliteTransaction transaction, bool shared)
+    private bool RunOne(PendingWrite write, WriteBatch batch, SqliteTransaction transaction, bool shared)
     {
         if (!shared)
         {
@@ -261,21 +271,34 @@ internal sealed class LogWriter : IAsyncDisposable
             return true;
         }
 
-        transaction.Save(Savepoint);
+        Execute(savepoint, transaction);
         try
         {
             write.Execute(batch);
         }
         catch (Exception e)
         {
-            transaction.Rollback(Savepoint);
-            transaction.Release(Savepoint);
+            Execute(rollbackTo, transaction);
+            Execute(release, transaction);
             write.Fail(e);
             return false;
         }
 
-        transaction.Release(Savepoint);
+        Execute(release, transaction);
         return true;
+    }
+
+    private static SqliteCommand Prepared(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Execute(SqliteCommand command, SqliteTransaction transaction)
+    {
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private LedgerCheckpoint Publish(TreeFrontier work, long oldSize, long now)

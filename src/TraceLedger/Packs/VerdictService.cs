@@ -151,7 +151,7 @@ public sealed class VerdictService : IDisposable
                 break;
         }
 
-        table.Update(row);
+        table.UpdateVerification(row);
         verdict = verdict with
         {
             FirstVerifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.FirstVerifiedAtMs.Value),
