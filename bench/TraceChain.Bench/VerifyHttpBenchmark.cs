@@ -63,7 +63,7 @@ public sealed class VerifyHttpBenchmark : IBenchmark
 
             // Warm-up until the rate settles: tiered JIT reaches its optimised code (a profile of a 1 s warm-up still
             // showed 15 % of the CPU in the JIT), connections open, the page cache fills.
-            var warmRounds = await WarmUpAsync(client, identifiers, context.Quick ? 4 : 10, cancellationToken);
+            var warmRounds = await WarmUpAsync(client, identifiers, context.Quick ? 3 : 10, cancellationToken);
             var noop = await RunClientsAsync(client, identifiers, TimeSpan.FromSeconds(context.Quick ? 1 : 3), verify: false, cancellationToken);
 
             var duration = TimeSpan.FromSeconds(context.Quick ? 3 : 10);
