@@ -22,6 +22,6 @@ public static class ProfileNotes
         + "in-process HttpClient 5 %, socket syscalls 4 %, fsync 4 %, the log writer 3.5 % (the verification body 2.5 %). What limits the "
         + "figure here is wall clock in the single writer: busy 77-80 % with a commit taking 7.6-11.9 ms on the shared CPU and disk "
         + "(a lone commit 0.3-0.6 ms when quiet), so about 9 verifications per commit cap it near 800/s. On quiet cores the ceiling is "
-        + "CPU: about 440 us per verification without the JIT, clients included, i.e. about 4,500 req/s on 2 cores, and the same clients "
-        + "reach only 5,100-5,500 req/s on GET /healthz: HTTP on loopback with its clients on the same 2 cores is itself at the goal.";
+        + "CPU: 440-520 us per verification without the JIT, clients included, i.e. 3,800-4,500 req/s on 2 cores, and the same clients "
+        + "reach only 5,100-7,100 req/s on GET /healthz: HTTP on loopback with its clients on the same 2 cores is itself near the goal.";
 }
