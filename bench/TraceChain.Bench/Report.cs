@@ -55,6 +55,7 @@ public static class Report
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Format(f.Value)} | {f.Unit} | {goal} | {Format(f.Limit)} | {Format(f.Ratio)} | {met} | {f.Note} |");
         }
 
+        AppendProfiles(md, byName);
         if (failures.Count > 0)
         {
             md.AppendLine().AppendLine("## Benchmarks that failed in this run").AppendLine();
@@ -65,6 +66,22 @@ public static class Report
         }
 
         return md.ToString();
+    }
+
+    /// <summary>What a profile showed limits a measured figure (see <see cref="ProfileNotes"/>), under the table.</summary>
+    private static void AppendProfiles(StringBuilder md, IReadOnlyDictionary<string, Figure> measured)
+    {
+        var notes = ProfileNotes.All.Where(n => measured.ContainsKey(n.Figure)).ToList();
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("## Profiles: what limits the figures").AppendLine();
+        foreach (var (figure, text) in notes)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{figure}**. {text}").AppendLine();
+        }
     }
 
     private static string Format(double? value) => value switch

@@ -34,6 +34,18 @@ public sealed class ReportTests
         Assert.Contains("- mqtt: broker missing", md, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Markdown_GivesTheProfileOfAMeasuredFigure_AndNotOfAnUnmeasuredOne()
+    {
+        var (figure, text) = ProfileNotes.All[0];
+        var with = Report.ToMarkdown("abc123", true, DateTimeOffset.UnixEpoch, [new(figure, 1, "x")], new Dictionary<string, string>());
+        Assert.Contains("## Profiles: what limits the figures", with, StringComparison.Ordinal);
+        Assert.Contains($"**{figure}**. {text}", with, StringComparison.Ordinal);
+
+        var without = Report.ToMarkdown("abc123", true, DateTimeOffset.UnixEpoch, [new("not_profiled_figure", 1, "x")], new Dictionary<string, string>());
+        Assert.DoesNotContain("## Profiles", without, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(">= 10", 10, true)]
     [InlineData(">= 10", 9.9, false)]

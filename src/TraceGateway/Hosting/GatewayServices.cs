@@ -29,14 +29,14 @@ public static class GatewayServices
             services.AddSingleton<ILedgerClient>(provider => new RemoteLedgerClient(provider.GetRequiredService<HttpClient>()));
             services.AddSingleton<RemoteKeyStoreHost>();
             services.AddHostedService(provider => provider.GetRequiredService<RemoteKeyStoreHost>());
-            services.AddSingleton(provider => new GatewayKeys(() => provider.GetRequiredService<RemoteKeyStoreHost>().Keys));
+            services.AddSingleton(provider => new GatewayKeys(() => provider.GetRequiredService<RemoteKeyStoreHost>().Keys, provider.GetRequiredService<TimeProvider>()));
         }
         else
         {
             services.AddSingleton<EmbeddedLedgerHost>();
             services.AddHostedService(provider => provider.GetRequiredService<EmbeddedLedgerHost>());
             services.AddSingleton<ILedgerClient, EmbeddedLedgerClient>();
-            services.AddSingleton(provider => new GatewayKeys(() => provider.GetRequiredService<EmbeddedLedgerHost>().Ledger.ApiKeys));
+            services.AddSingleton(provider => new GatewayKeys(() => provider.GetRequiredService<EmbeddedLedgerHost>().Ledger.ApiKeys, provider.GetRequiredService<TimeProvider>()));
         }
 
         services.AddGatewayNotifications(builder.Configuration, ledger);

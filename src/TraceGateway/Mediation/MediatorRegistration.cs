@@ -19,7 +19,16 @@ public static class MediatorRegistration
         {
             foreach (var contract in type.GetInterfaces().Where(IsHandlerOrValidator))
             {
-                services.AddScoped(contract, type);
+                // Validators hold only their rules and are thread-safe once built; building one per request showed
+                // in the verify profile, so each is built once.
+                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                {
+                    services.AddSingleton(contract, type);
+                }
+                else
+                {
+                    services.AddScoped(contract, type);
+                }
             }
         }
 

@@ -46,6 +46,9 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>The newest checkpoint (every receipt already returned is covered by it).</summary>
     public LedgerCheckpoint Checkpoint => log.Latest;
 
+    /// <summary>Counters of the single writer (writes, commits, busy time) since the ledger opened.</summary>
+    public WriterStatistics WriterStatistics => log.Statistics;
+
     /// <summary>Opens (creating and migrating if needed) the ledger described by <paramref name="options"/>.</summary>
     public static async Task<Ledger> OpenAsync(LedgerOptions options, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using TraceChain.Protocol.Checkpoints;
 using TraceLedger.Storage;
@@ -5,19 +7,32 @@ using TraceLedger.Storage;
 namespace TraceLedger.Log;
 
 /// <summary>
-/// The single writer of the log file. Each <see cref="WriteAsync{T}"/> is one transaction: entries, tree nodes,
-/// the compare-and-swap of the log head and the signed checkpoint for the new size commit together, so a
-/// receipt (returned after commit) always has a checkpoint covering it and a crash leaves either all or nothing.
+/// The single writer of the log file. Writes queue up and one loop runs them in order, each in a transaction:
+/// entries, tree nodes, the compare-and-swap of the log head and the signed checkpoint for the new size commit
+/// together, so a receipt (returned after commit) always has a checkpoint covering it and a crash leaves either all
+/// or nothing. Consecutive <em>grouped</em> writes (verification records: all their state is in the transaction)
+/// share one transaction, each inside its own savepoint, so one fsync makes a whole group durable (group commit)
+/// and one failing body rolls back only its own changes. Every caller is answered only after the commit.
 /// </summary>
 internal sealed class LogWriter : IAsyncDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    /// <summary>Upper bound of writes per group: keeps one transaction (and the first caller's wait) short.</summary>
+    internal const int MaxGroup = 256;
+
+    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection connection;
     private readonly EntryWriter writer;
     private readonly NoteSigner signer;
     private readonly TimeProvider time;
+    private readonly Task loop;
+
+    // Prepared once: SqliteTransaction.Save/Release/Rollback(name) parse their statement on every call.
+    private readonly SqliteCommand savepoint;
+    private readonly SqliteCommand release;
+    private readonly SqliteCommand rollbackTo;
     private TreeFrontier frontier;
     private LedgerCheckpoint latest;
+    private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
 
     private LogWriter(LedgerStore store, SqliteConnection connection, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
     {
@@ -28,19 +43,27 @@ internal sealed class LogWriter : IAsyncDisposable
         this.time = time;
         this.frontier = frontier;
         this.latest = latest;
+        savepoint = Prepared(connection, "SAVEPOINT grouped_write;");
+        release = Prepared(connection, "RELEASE grouped_write;");
+        rollbackTo = Prepared(connection, "ROLLBACK TO grouped_write;");
+        loop = Task.Run(DrainAsync);
     }
 
     public LedgerStore Store { get; }
 
-    /// <summary>The writer's own connection (used under the writer lock only).</summary>
+    /// <summary>The writer's own connection (used by the write loop only).</summary>
     public SqliteConnection Connection => connection;
 
     /// <summary>The newest committed checkpoint.</summary>
     public LedgerCheckpoint Latest => Volatile.Read(ref latest);
 
+    /// <summary>The writer's counters since open.</summary>
+    public WriterStatistics Statistics => Volatile.Read(ref statistics);
+
     public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = await store.OpenConnectionAsync(cancellationToken);
+        LogWriter? log = null;
         try
         {
             long size;
@@ -66,66 +89,216 @@ internal sealed class LogWriter : IAsyncDisposable
             }
 
             var note = await LatestNoteAsync(connection, size, cancellationToken);
-            var log = new LogWriter(store, connection, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
+            log = new LogWriter(store, connection, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
             if (note is null)
             {
                 // A fresh log (or one whose last checkpoint is missing) gets a checkpoint for its current size.
-                await log.WriteAsync(_ => 0, cancellationToken, forceCheckpoint: true);
+                await log.EnqueueAsync(_ => 0, grouped: false, forceCheckpoint: true, cancellationToken);
             }
 
             return log;
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (log is not null)
+            {
+                await log.DisposeAsync();
+            }
+            else
+            {
+                await connection.DisposeAsync();
+            }
+
             throw;
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> in one write transaction and publishes a checkpoint when it appended anything.</summary>
-    public Task<T> WriteAsync<T>(Func<WriteBatch, T> body, CancellationToken cancellationToken) => WriteAsync(body, cancellationToken, forceCheckpoint: false);
+    /// <summary>Runs <paramref name="body"/> alone in one write transaction and publishes a checkpoint when it appended anything.</summary>
+    public Task<T> WriteAsync<T>(Func<WriteBatch, T> body, CancellationToken cancellationToken) =>
+        EnqueueAsync(body, grouped: false, forceCheckpoint: false, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in a transaction it may share with other grouped writes queued at the same time
+    /// (its own savepoint: when it throws, only its changes roll back). The body must keep all its state in the
+    /// transaction (no in-memory state that a later body of the same group would need). Completes after the commit.
+    /// </summary>
+    public Task<T> WriteGroupedAsync<T>(Func<WriteBatch, T> body, CancellationToken cancellationToken) =>
+        EnqueueAsync(body, grouped: true, forceCheckpoint: false, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        // Writes already queued still run; then the loop ends and the connection closes.
+        queue.Writer.TryComplete();
+        await loop;
+        savepoint.Dispose();
+        release.Dispose();
+        rollbackTo.Dispose();
         writer.Dispose();
         await connection.DisposeAsync();
-        gate.Dispose();
     }
 
-    private async Task<T> WriteAsync<T>(Func<WriteBatch, T> body, CancellationToken cancellationToken, bool forceCheckpoint)
+    private Task<T> EnqueueAsync<T>(Func<WriteBatch, T> body, bool grouped, bool forceCheckpoint, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(body);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWriteOf<T>(body, grouped, forceCheckpoint, cancellationToken);
+        if (!queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(LogWriter), "The ledger is closed.");
+        }
+
+        return write.Task;
+    }
+
+    private async Task DrainAsync()
+    {
+        var reader = queue.Reader;
+        var group = new List<PendingWrite>(MaxGroup);
+        PendingWrite? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync())
+        {
+            var first = carried;
+            carried = null;
+            if (first is null && !reader.TryRead(out first))
+            {
+                continue;
+            }
+
+            if (!first.TryClaim())
+            {
+                continue;
+            }
+
+            group.Clear();
+            group.Add(first);
+            while (first.Grouped && group.Count < MaxGroup && reader.TryRead(out var next))
+            {
+                if (!next.Grouped)
+                {
+                    carried = next; // an exclusive write runs alone, in queue order, after this group
+                    break;
+                }
+
+                if (next.TryClaim())
+                {
+                    group.Add(next);
+                }
+            }
+
+            Run(group);
+        }
+    }
+
+    /// <summary>Runs the writes in one transaction and answers each of them; never throws (the loop must go on).</summary>
+    private void Run(List<PendingWrite> group)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var committing = TimeSpan.Zero;
+        var shared = group.Count > 1;
+        var done = new List<(PendingWrite Write, List<Action> AfterCommit)>(group.Count);
+        var committed = false;
         try
         {
             var oldSize = frontier.Size;
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            using var transaction = writer.Begin();
-            var batch = new WriteBatch(connection, transaction, writer, frontier.Clone(), now);
-            var result = body(batch);
-            LedgerCheckpoint? published = null;
-            if (batch.Appended > 0 || forceCheckpoint)
+            var work = frontier;
+            var appended = 0;
+            var force = false;
+            using (var transaction = writer.Begin())
             {
-                published = Publish(batch.Frontier, oldSize, now);
+                foreach (var write in group)
+                {
+                    var batch = new WriteBatch(connection, transaction, writer, work.Clone(), now);
+                    if (!RunOne(write, batch, transaction, shared))
+                    {
+                        continue;
+                    }
+
+                    work = batch.Frontier;
+                    appended += batch.Appended;
+                    force |= write.ForceCheckpoint;
+                    done.Add((write, batch.AfterCommit));
+                }
+
+                LedgerCheckpoint? published = appended > 0 || force ? Publish(work, oldSize, now) : null;
+                var commitStart = Stopwatch.GetTimestamp();
+                transaction.Commit();
+                committing = Stopwatch.GetElapsedTime(commitStart);
+                committed = true;
+                frontier = work;
+                if (published is not null)
+                {
+                    Volatile.Write(ref latest, published);
+                }
             }
 
-            transaction.Commit();
-            frontier = batch.Frontier;
-            if (published is not null)
+            foreach (var (write, afterCommit) in done)
             {
-                Volatile.Write(ref latest, published);
-            }
+                foreach (var action in afterCommit)
+                {
+                    action();
+                }
 
-            foreach (var action in batch.AfterCommit)
+                write.Complete();
+            }
+        }
+        catch (Exception e)
+        {
+            // A failed commit (or a failure a savepoint could not contain) fails every write not yet answered:
+            // none of them is durable, so none may be answered as if it were. Answered writes ignore this.
+            foreach (var write in group)
             {
-                action();
+                write.Fail(e);
             }
-
-            return result;
         }
         finally
         {
-            gate.Release();
+            var previous = statistics;
+            Volatile.Write(ref statistics, new WriterStatistics(
+                previous.Writes + group.Count,
+                previous.Commits + (committed ? 1 : 0),
+                previous.Busy + Stopwatch.GetElapsedTime(started),
+                previous.Committing + committing));
         }
+    }
+
+    /// <summary>Runs one body; in a shared transaction a failing body is rolled back to its savepoint and answered at once.</summary>
+    private bool RunOne(PendingWrite write, WriteBatch batch, SqliteTransaction transaction, bool shared)
+    {
+        if (!shared)
+        {
+            write.Execute(batch);
+            return true;
+        }
+
+        Execute(savepoint, transaction);
+        try
+        {
+            write.Execute(batch);
+        }
+        catch (Exception e)
+        {
+            Execute(rollbackTo, transaction);
+            Execute(release, transaction);
+            write.Fail(e);
+            return false;
+        }
+
+        Execute(release, transaction);
+        return true;
+    }
+
+    private static SqliteCommand Prepared(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Execute(SqliteCommand command, SqliteTransaction transaction)
+    {
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private LedgerCheckpoint Publish(TreeFrontier work, long oldSize, long now)

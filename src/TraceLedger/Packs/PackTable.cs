@@ -51,6 +51,27 @@ internal sealed class PackTable(SqliteConnection connection) : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Writes only what recording a verification changes (sighting, counts, first times, scratch attempts): none of
+    /// those columns is indexed, so the write touches the row's own page and no index page.
+    /// </summary>
+    public void UpdateVerification(PackRow row)
+    {
+        var command = Command(
+            "UPDATE packs SET last_seen_gln = $b, last_seen_at_ms = $c, first_verified_at_ms = $d, verification_count = $e, consumer_check_count = $f, " +
+            "scratch_first_verified_at_ms = $g, scratch_failures = $h WHERE identifier = $a;", 8);
+        var p = command.Parameters;
+        p[0].Value = row.Identifier;
+        p[1].Value = (object?)row.LastSeenGln ?? DBNull.Value;
+        p[2].Value = (object?)row.LastSeenAtMs ?? DBNull.Value;
+        p[3].Value = (object?)row.FirstVerifiedAtMs ?? DBNull.Value;
+        p[4].Value = row.VerificationCount;
+        p[5].Value = row.ConsumerCheckCount;
+        p[6].Value = (object?)row.ScratchFirstVerifiedAtMs ?? DBNull.Value;
+        p[7].Value = row.ScratchFailures;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Every pack nested in <paramref name="container"/>, at any depth.</summary>
     public List<string> Descendants(string container)
     {

@@ -10,7 +10,9 @@ namespace TraceLedger.Packs;
 /// <summary>
 /// Verdicts for scanned packs. <see cref="Lookup"/> answers from indexed point reads on a pool of reader
 /// connections (no write: the fast path); <see cref="VerifyAsync"/> also records the verification (count, first
-/// time, scratch-code check) and raises alerts, through the log's single writer.
+/// time, scratch-code check) and raises alerts, through the log's single writer. The verdict reports the count and
+/// first time it recorded, so it is answered only once that record is durable; concurrent verifications share one
+/// transaction (group commit), each in its own savepoint.
 /// </summary>
 public sealed class VerdictService : IDisposable
 {
@@ -47,7 +49,7 @@ public sealed class VerdictService : IDisposable
     public Task<Verdict> VerifyAsync(VerdictRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return log.WriteAsync(batch => Record(rules.Bind(batch.Connection, batch.Transaction), request).Verdict, cancellationToken);
+        return log.WriteGroupedAsync(batch => Record(rules.Bind(batch.Connection, batch.Transaction), request).Verdict, cancellationToken);
     }
 
     /// <summary>A consumer's verification, recorded, in the consumer view (no partner identities or locations).</summary>
@@ -55,7 +57,7 @@ public sealed class VerdictService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var consumer = request with { PartyGln = null };
-        return log.WriteAsync(batch =>
+        return log.WriteGroupedAsync(batch =>
         {
             var evaluation = Record(rules.Bind(batch.Connection, batch.Transaction), consumer);
             return ForConsumer(evaluation.Verdict, evaluation.PublishManufacturer);
@@ -149,7 +151,7 @@ public sealed class VerdictService : IDisposable
                 break;
         }
 
-        table.Update(row);
+        table.UpdateVerification(row);
         verdict = verdict with
         {
             FirstVerifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.FirstVerifiedAtMs.Value),

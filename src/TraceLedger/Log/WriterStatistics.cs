@@ -1,0 +1,23 @@
+namespace TraceLedger.Log;
+
+/// <summary>
+/// Counters of the log's single writer since the ledger opened: how many writes it ran, in how many transactions
+/// (each one durable commit), and how long it was busy. Writes per commit shows how much group commit amortises
+/// the fsync; busy time against wall time shows whether the writer is the bottleneck.
+/// </summary>
+/// <param name="Writes">Writes whose bodies ran (succeeded or failed).</param>
+/// <param name="Commits">Transactions committed.</param>
+/// <param name="Busy">Time spent running bodies and committing.</param>
+/// <param name="Committing">Part of <paramref name="Busy"/> spent in COMMIT (the WAL fsync).</param>
+public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, TimeSpan Committing)
+{
+    /// <summary>Average writes per committed transaction.</summary>
+    public double WritesPerCommit => Commits == 0 ? 0 : (double)Writes / Commits;
+
+    /// <summary>The counters accumulated between <paramref name="earlier"/> and this.</summary>
+    public WriterStatistics Since(WriterStatistics earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new(Writes - earlier.Writes, Commits - earlier.Commits, Busy - earlier.Busy, Committing - earlier.Committing);
+    }
+}
