@@ -14,7 +14,9 @@ namespace ScannerAgent.Agent;
 /// persistent session (clean session off, stable client id), so scans published while the agent is down are
 /// queued by the broker and delivered after it starts. Each scan goes through the same <see cref="HopRecorder"/>
 /// as serial scans; the handler returns (and the client sends PUBACK) only after the hop is committed to the
-/// outbox. A storage failure throws from the handler: no PUBACK, the broker redelivers.
+/// outbox. A storage failure throws from the handler: no PUBACK, the broker redelivers. Each hop is stored with
+/// its delivery's identity (session, topic, payload hash, packet id); a redelivery (DUP) of a delivery that was
+/// committed but never acknowledged is acknowledged again without a second hop.
 /// </summary>
 public sealed class MqttScannerWorker : IAsyncDisposable
 {
@@ -25,9 +27,11 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     private readonly HopRecorder _recorder;
     private readonly AgentLog _log;
     private readonly MqttClient _client;
+    private readonly string _clientId;
     private readonly Channel<(string Topic, MqttVerdict Verdict)> _verdicts = Channel.CreateUnbounded<(string, MqttVerdict)>(new UnboundedChannelOptions { SingleReader = true });
     private long _stored;
     private long _invalid;
+    private long _redelivered;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttScannerWorker(MqttScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -37,12 +41,13 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         _setup = ScannerSetup.From(settings);
         _recorder = recorder;
         _log = log;
+        _clientId = settings.ClientId ?? $"{deviceId}-{settings.Name}";
         _client = new MqttClient(
             new MqttClientOptions
             {
                 Host = settings.Host,
                 Port = settings.Port,
-                ClientId = settings.ClientId ?? $"{deviceId}-{settings.Name}",
+                ClientId = _clientId,
                 CleanSession = false,
                 Username = settings.Username,
                 Password = settings.Password,
@@ -72,6 +77,15 @@ public sealed class MqttScannerWorker : IAsyncDisposable
 
     /// <summary>Scans refused as invalid.</summary>
     public long Invalid => Interlocked.Read(ref _invalid);
+
+    /// <summary>Redeliveries of scans already stored, acknowledged without a new hop.</summary>
+    public long Redelivered => Interlocked.Read(ref _redelivered);
+
+    /// <summary>
+    /// Test hook: runs after a hop is committed and before the handler returns (so before PUBACK); tests fail or
+    /// stop the agent in exactly that window.
+    /// </summary>
+    internal Func<OutboxEntry, CancellationToken, Task>? AfterStore { get; set; }
 
     /// <summary>Connects (retrying until the broker answers), subscribes, and publishes verdicts until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -143,9 +157,27 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
+    internal async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
         var scannerId = ScannerIdOf(message.Topic);
+        var delivery = message.QualityOfService == MqttQualityOfService.AtLeastOnce ? MqttDelivery.Of(_clientId, message.Topic, message.PacketId, message.Payload.Span) : null;
+        if (delivery is not null && _recorder.FindDelivery(delivery) is { } earlier)
+        {
+            if (message.Duplicate)
+            {
+                // Stored before the agent stopped or failed, but the PUBACK never reached the broker: acknowledge it now.
+                Interlocked.Increment(ref _redelivered);
+                _log.Write($"{Name}/{scannerId}", $"redelivered scan (DUP, packet id {message.PacketId}) is already hop #{earlier.Counter} {earlier.Identifier}; acknowledged without a new hop");
+                _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", earlier.Identifier, earlier.Counter, null, null, null)));
+                return;
+            }
+
+            // A first delivery (no DUP) under that packet id: the broker reused the id, so the earlier delivery was
+            // acknowledged and this is a new scan of the same pack. Forget the earlier one durably before storing, so
+            // a redelivery of this scan (should the agent die before its commit) is not taken for the earlier one.
+            _recorder.ForgetDelivery(delivery);
+        }
+
         var (scan, problem) = MqttScanPayload.Decode(message.Payload.Span);
         var reading = scan is null ? null : _recorder.Read(scan);
         if (reading is not { IsValid: true })
@@ -161,7 +193,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         OutboxEntry entry;
         try
         {
-            entry = await _recorder.StoreAsync($"{Name}/{scannerId}", _setup, reading, cancellationToken);
+            entry = await _recorder.StoreAsync($"{Name}/{scannerId}", _setup, reading, delivery, cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -175,6 +207,10 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         Interlocked.Increment(ref _stored);
         _log.Write($"{Name}/{scannerId}", $"stored hop #{entry.Counter} {entry.Identifier} ({entry.Workflow})");
         _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", entry.Identifier, entry.Counter, null, null, null)));
+        if (AfterStore is { } hook)
+        {
+            await hook(entry, cancellationToken);
+        }
     }
 
     private async Task PublishAsync(string topic, MqttVerdict verdict, CancellationToken cancellationToken)
