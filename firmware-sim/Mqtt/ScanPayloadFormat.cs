@@ -6,7 +6,7 @@ public enum ScanPayloadFormat
     /// <summary>The scan bytes as read: AIM prefix + data, GS as 0x1D.</summary>
     Raw,
 
-    /// <summary>JSON <c>{"raw": "...", "ts": "RFC 3339 UTC"}</c>.</summary>
+    /// <summary>JSON <c>{"raw": "...", "ts": "RFC 3339 UTC", "seq": n}</c> (seq counts the scanner's scans).</summary>
     Json,
 
     /// <summary>Raw or JSON per scan, chosen by the seeded random generator.</summary>

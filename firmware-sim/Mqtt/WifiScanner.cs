@@ -171,8 +171,8 @@ public sealed class WifiScanner : IAsyncDisposable
 
     private void Publish(byte[] scan, bool garbage, CancellationToken cancellationToken)
     {
-        var payload = garbage ? scan : Encode(scan);
-        Interlocked.Increment(ref _published);
+        var seq = Interlocked.Increment(ref _published);
+        var payload = garbage ? scan : Encode(scan, seq);
         if (garbage)
         {
             Interlocked.Increment(ref _garbage);
@@ -192,7 +192,7 @@ public sealed class WifiScanner : IAsyncDisposable
         Interlocked.Increment(ref _acknowledged);
     }
 
-    private byte[] Encode(byte[] scan)
+    private byte[] Encode(byte[] scan, long seq)
     {
         var json = _options.Payload switch
         {
@@ -206,8 +206,14 @@ public sealed class WifiScanner : IAsyncDisposable
         }
 
         var ts = _options.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["raw"] = Encoding.Latin1.GetString(scan), ["ts"] = ts });
+        // seq numbers the scanner's scans: a QoS 1 resend repeats it, a new scan of the same pack does not.
+        return JsonSerializer.SerializeToUtf8Bytes(new JsonScan(Encoding.Latin1.GetString(scan), ts, seq));
     }
+
+    private sealed record JsonScan(
+        [property: System.Text.Json.Serialization.JsonPropertyName("raw")] string Raw,
+        [property: System.Text.Json.Serialization.JsonPropertyName("ts")] string Ts,
+        [property: System.Text.Json.Serialization.JsonPropertyName("seq")] long Seq);
 
     private Task OnVerdictAsync(MqttMessage message, CancellationToken cancellationToken)
     {

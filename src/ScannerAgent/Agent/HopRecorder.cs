@@ -33,6 +33,9 @@ public sealed class HopRecorder(AgentIdentity identity, OutboxStore outbox)
     /// <summary>The outbox entry an earlier delivery with the same identity became, or null (see <see cref="OutboxStore.FindDelivery"/>).</summary>
     public OutboxEntry? FindDelivery(MqttDelivery delivery) => outbox.FindDelivery(delivery);
 
+    /// <summary>The outbox entry an earlier delivery of the same self-identifying payload became, or null (see <see cref="OutboxStore.FindScan"/>).</summary>
+    public OutboxEntry? FindScan(MqttDelivery delivery) => outbox.FindScan(delivery);
+
     /// <summary>Durably forgets an earlier delivery with this packet id (see <see cref="OutboxStore.ForgetDelivery"/>).</summary>
     public void ForgetDelivery(MqttDelivery delivery) => outbox.ForgetDelivery(delivery);
 }

@@ -16,7 +16,8 @@ namespace ScannerAgent.Agent;
 /// as serial scans; the handler returns (and the client sends PUBACK) only after the hop is committed to the
 /// outbox. A storage failure throws from the handler: no PUBACK, the broker redelivers. Each hop is stored with
 /// its delivery's identity (session, topic, payload hash, packet id); a redelivery (DUP) of a delivery that was
-/// committed but never acknowledged is acknowledged again without a second hop.
+/// committed but never acknowledged is acknowledged again without a second hop, and so is a self-identifying
+/// payload (JSON with <c>ts</c> or <c>seq</c>) already stored for that scanner (the scanner's own QoS 1 resend).
 /// </summary>
 public sealed class MqttScannerWorker : IAsyncDisposable
 {
@@ -32,6 +33,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     private long _stored;
     private long _invalid;
     private long _redelivered;
+    private long _resent;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttScannerWorker(MqttScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -78,8 +80,11 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     /// <summary>Scans refused as invalid.</summary>
     public long Invalid => Interlocked.Read(ref _invalid);
 
-    /// <summary>Redeliveries of scans already stored, acknowledged without a new hop.</summary>
+    /// <summary>Broker redeliveries (DUP) of scans already stored, acknowledged without a new hop.</summary>
     public long Redelivered => Interlocked.Read(ref _redelivered);
+
+    /// <summary>Self-identifying scans already stored and sent again by the scanner, acknowledged without a new hop.</summary>
+    public long Resent => Interlocked.Read(ref _resent);
 
     /// <summary>
     /// Test hook: runs after a hop is committed and before the handler returns (so before PUBACK); tests fail or
@@ -160,22 +165,10 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     internal async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
         var scannerId = ScannerIdOf(message.Topic);
-        var delivery = message.QualityOfService == MqttQualityOfService.AtLeastOnce ? MqttDelivery.Of(_clientId, message.Topic, message.PacketId, message.Payload.Span) : null;
-        if (delivery is not null && _recorder.FindDelivery(delivery) is { } earlier)
+        var delivery = MqttDelivery.Of(_clientId, message.Topic, message.QualityOfService == MqttQualityOfService.AtLeastOnce ? message.PacketId : (ushort)0, message.Payload.Span);
+        if (AlreadyStored(message, delivery, scannerId))
         {
-            if (message.Duplicate)
-            {
-                // Stored before the agent stopped or failed, but the PUBACK never reached the broker: acknowledge it now.
-                Interlocked.Increment(ref _redelivered);
-                _log.Write($"{Name}/{scannerId}", $"redelivered scan (DUP, packet id {message.PacketId}) is already hop #{earlier.Counter} {earlier.Identifier}; acknowledged without a new hop");
-                _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", earlier.Identifier, earlier.Counter, null, null, null)));
-                return;
-            }
-
-            // A first delivery (no DUP) under that packet id: the broker reused the id, so the earlier delivery was
-            // acknowledged and this is a new scan of the same pack. Forget the earlier one durably before storing, so
-            // a redelivery of this scan (should the agent die before its commit) is not taken for the earlier one.
-            _recorder.ForgetDelivery(delivery);
+            return;
         }
 
         var (scan, problem) = MqttScanPayload.Decode(message.Payload.Span);
@@ -210,6 +203,43 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         if (AfterStore is { } hook)
         {
             await hook(entry, cancellationToken);
+        }
+    }
+
+    /// <summary>True (and answered) when the message is a scan already in the outbox: nothing more to do but PUBACK.</summary>
+    private bool AlreadyStored(MqttMessage message, MqttDelivery delivery, string scannerId)
+    {
+        var earlier = delivery.PacketId > 0 ? _recorder.FindDelivery(delivery) : null;
+        if (earlier is not null && message.Duplicate)
+        {
+            // Stored before the agent stopped or failed, but the PUBACK never reached the broker.
+            Interlocked.Increment(ref _redelivered);
+            Answer(earlier, $"redelivered scan (DUP, packet id {message.PacketId})");
+            return true;
+        }
+
+        if (_recorder.FindScan(delivery) is { } stored)
+        {
+            // The scanner published it twice (its PUBACK was lost); the broker forwarded both as new messages.
+            Interlocked.Increment(ref _resent);
+            Answer(stored, "scan sent again by the scanner (same ts/seq)");
+            return true;
+        }
+
+        if (earlier is not null)
+        {
+            // A first delivery (no DUP) under that packet id: the broker reused the id, so the earlier delivery was
+            // acknowledged and this is a new scan of the same pack. Forget the earlier one durably before storing, so
+            // a redelivery of this scan (should the agent die before its commit) is not taken for the earlier one.
+            _recorder.ForgetDelivery(delivery);
+        }
+
+        return false;
+
+        void Answer(OutboxEntry entry, string what)
+        {
+            _log.Write($"{Name}/{scannerId}", $"{what} is already hop #{entry.Counter} {entry.Identifier}; acknowledged without a new hop");
+            _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", entry.Identifier, entry.Counter, null, null, null)));
         }
     }
 

@@ -67,6 +67,11 @@ public sealed class OutboxStore : IDisposable
                     payload_sha256 BLOB NOT NULL,
                     counter INTEGER NOT NULL,
                     PRIMARY KEY (session, packet_id));
+                CREATE TABLE IF NOT EXISTS mqtt_scan (
+                    topic TEXT NOT NULL,
+                    payload_sha256 BLOB NOT NULL,
+                    counter INTEGER NOT NULL,
+                    PRIMARY KEY (topic, payload_sha256));
                 """);
             return new OutboxStore(connection, full);
         }
@@ -207,7 +212,7 @@ public sealed class OutboxStore : IDisposable
         insert.Parameters.AddWithValue("$e", entry.Entry);
         insert.Parameters.AddWithValue("$t", request.Now.UtcDateTime.ToString("O"));
         insert.ExecuteNonQuery();
-        if (request.Delivery is { } delivery)
+        if (request.Delivery is { PacketId: > 0 } delivery)
         {
             using var remember = _connection.CreateCommand();
             remember.Transaction = transaction;
@@ -219,6 +224,17 @@ public sealed class OutboxStore : IDisposable
             remember.Parameters.AddWithValue("$p", (int)delivery.PacketId);
             remember.Parameters.AddWithValue("$t", delivery.Topic);
             remember.Parameters.AddWithValue("$h", delivery.PayloadHash);
+            remember.Parameters.AddWithValue("$c", next);
+            remember.ExecuteNonQuery();
+        }
+
+        if (request.Delivery is { IdentifiesScan: true } scan)
+        {
+            using var remember = _connection.CreateCommand();
+            remember.Transaction = transaction;
+            remember.CommandText = "INSERT OR REPLACE INTO mqtt_scan (topic, payload_sha256, counter) VALUES ($t, $h, $c)";
+            remember.Parameters.AddWithValue("$t", scan.Topic);
+            remember.Parameters.AddWithValue("$h", scan.PayloadHash);
             remember.Parameters.AddWithValue("$c", next);
             remember.ExecuteNonQuery();
         }
@@ -250,6 +266,33 @@ public sealed class OutboxStore : IDisposable
             }
 
             return new OutboxEntry(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), (byte[])reader.GetValue(6));
+        }
+    }
+
+    /// <summary>
+    /// The outbox entry an earlier delivery of the same self-identifying payload on the same topic became
+    /// (<see cref="MqttDelivery.IdentifiesScan"/>), or null.
+    /// </summary>
+    public OutboxEntry? FindScan(MqttDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!delivery.IdentifiesScan)
+        {
+            return null;
+        }
+
+        lock (_sync)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT o.counter, o.scanner, o.identifier, o.workflow, o.entry
+                FROM mqtt_scan s JOIN outbox o ON o.counter = s.counter
+                WHERE s.topic = $t AND s.payload_sha256 = $h
+                """;
+            command.Parameters.AddWithValue("$t", delivery.Topic);
+            command.Parameters.AddWithValue("$h", delivery.PayloadHash);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new OutboxEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), (byte[])reader.GetValue(4)) : null;
         }
     }
 

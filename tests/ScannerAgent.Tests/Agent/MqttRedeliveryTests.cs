@@ -43,6 +43,24 @@ public sealed class MqttRedeliveryTests
     }
 
     [Fact]
+    public async Task Handle_SelfIdentifyingPayloadAgain_IsOneScan_ButANewSeqIsANewHop()
+    {
+        await using var chain = await AgentHarness.CreateAsync();
+        chain.Settings.MqttScanners.Add(new MqttScannerSettings { Name = "mq", Site = "site1", Workflow = "receive" });
+        using var runner = new AgentRunner(chain.Settings, chain.Log);
+        var worker = runner.MqttWorkers[0];
+        string Json(int seq) => System.Text.Json.JsonSerializer.Serialize(new { raw = TestCodes.Pack("J0001"), ts = "2026-11-22T20:00:00.000Z", seq });
+
+        await worker.HandleAsync(Message(Sc1, Json(1), id: 10, dup: false), CancellationToken.None);  // hop 1
+        await worker.HandleAsync(Message(Sc1, Json(1), id: 11, dup: false), CancellationToken.None);  // the scanner's resend, forwarded as a new message
+        await worker.HandleAsync(Message(Sc1, Json(2), id: 12, dup: false), CancellationToken.None);  // scanned again: hop 2
+        await worker.HandleAsync(Message("tracechain/site1/scanners/sc-2/scan", Json(1), id: 13, dup: false), CancellationToken.None); // other scanner: hop 3
+
+        Assert.Equal((1L, 0L), (worker.Resent, worker.Redelivered));
+        Assert.Equal([1L, 2L, 3L], runner.Outbox.Pending(100).Select(e => e.Counter));
+    }
+
+    [Fact]
     public async Task HandlerFailsBetweenCommitAndPuback_BrokerRedelivers_NoSecondHop()
     {
         await using var chain = await AgentHarness.CreateAsync();
