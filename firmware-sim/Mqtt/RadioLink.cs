@@ -91,7 +91,17 @@ public sealed class RadioLink : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            var scanner = await _listener.AcceptSocketAsync(_stop.Token);
+            Socket scanner;
+            try
+            {
+                scanner = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (SocketException) when (!_stop.IsCancellationRequested)
+            {
+                // A connection reset before it was accepted: the link goes on listening.
+                continue;
+            }
+
             var broker = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             scanner.NoDelay = true;
             try
