@@ -146,7 +146,13 @@ public sealed class MqttScannerWorker : IAsyncDisposable
             {
                 if (!connected)
                 {
-                    await _client.ConnectAsync(cancellationToken);
+                    if (!await _client.ConnectAsync(cancellationToken))
+                    {
+                        // A new session (first start, or the broker lost its state): it owes us no redelivery and its
+                        // packet ids start again, so the stored ones mean nothing. Nothing arrives before our SUBSCRIBE.
+                        _recorder.ForgetDeliveries(_clientId);
+                    }
+
                     connected = true;
                 }
 

@@ -296,6 +296,19 @@ public sealed class OutboxStore : IDisposable
         }
     }
 
+    /// <summary>Durably forgets every delivery of <paramref name="session"/> (the broker started a new session).</summary>
+    public void ForgetDeliveries(string session)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(session);
+        lock (_sync)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM mqtt_delivery WHERE session = $s";
+            command.Parameters.AddWithValue("$s", session);
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Durably forgets the session's delivery with <paramref name="delivery"/>'s packet id (the broker has reused the id).</summary>
     public void ForgetDelivery(MqttDelivery delivery)
     {

@@ -132,6 +132,36 @@ public sealed class MqttRedeliveryTests
         await Wait.UntilAsync(() => verdicts.Count(v => v.Contains("\"stored\"", StringComparison.Ordinal) && v.Contains("\"counter\":1", StringComparison.Ordinal)) >= 1, TimeSpan.FromSeconds(10), () => "stored verdict\n" + string.Join('\n', verdicts));
     }
 
+    [Fact]
+    public async Task BrokerLostTheSession_AgentForgetsTheStoredPacketIds()
+    {
+        await using var chain = await AgentHarness.CreateAsync();
+        await using var broker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password } },
+            CancellationToken.None);
+        chain.Settings.MqttScanners.Add(Scanners(broker));
+        await chain.StartAgentAsync();
+        await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        var scan = TestCodes.Pack("L0001");
+        await using (var scanner = new MqttClient(ClientOptions(broker, "scanner-1")))
+        {
+            await scanner.ConnectAsync(CancellationToken.None);
+            await scanner.PublishAsync(Sc1, scan, cancellationToken: CancellationToken.None);
+        }
+
+        await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].Stored == 1, TimeSpan.FromSeconds(10), () => "stored\n" + chain.Log);
+        var first = ScannerAgent.Outbox.MqttDelivery.Of($"{AgentHarness.DeviceId}-mq", Sc1, 1, Encoding.UTF8.GetBytes(scan)); // Mosquitto's first packet id is 1
+        Assert.NotNull(chain.Runner!.Outbox.FindDelivery(first));
+        await chain.StopAgentAsync();
+
+        await broker.RestartAsync(CancellationToken.None); // no persistence: the agent's session is gone
+        await chain.StartAgentAsync();
+        await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].IsReady, TimeSpan.FromSeconds(10), () => "subscribed again\n" + chain.Log);
+
+        Assert.True(chain.Log.Has("(session new)"), chain.Log.ToString());
+        Assert.Null(chain.Runner!.Outbox.FindDelivery(first));
+    }
+
     internal static async Task AssertHopsAsync(AgentHarness chain, string prefix, int count)
     {
         var hops = await chain.Ledger.HopsAsync(AgentHarness.DeviceId);

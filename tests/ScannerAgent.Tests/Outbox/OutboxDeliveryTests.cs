@@ -54,6 +54,19 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ForgetDeliveries_RemovesOnlyThatSession()
+    {
+        using var outbox = OutboxStore.Open(DbPath);
+        await AppendAsync(outbox, "A", Delivery("agent-1", Topic, 1, "scan A"));
+        await AppendAsync(outbox, "B", Delivery("agent-2", Topic, 1, "scan B"));
+
+        outbox.ForgetDeliveries("agent-1");
+
+        Assert.Null(outbox.FindDelivery(Delivery("agent-1", Topic, 1, "scan A")));
+        Assert.NotNull(outbox.FindDelivery(Delivery("agent-2", Topic, 1, "scan B")));
+    }
+
+    [Fact]
     public async Task Append_WhenSigningFails_DoesNotRememberTheDelivery()
     {
         using var outbox = OutboxStore.Open(DbPath);
