@@ -32,10 +32,26 @@ public sealed class HopRecorder(AgentIdentity identity, OutboxStore outbox, Reca
     /// <param name="setup">The scanner's workflow and its GLNs.</param>
     /// <param name="reading">A valid reading.</param>
     /// <param name="cancellationToken">Stops waiting for the commit.</param>
-    public Task<OutboxEntry> StoreAsync(string scannerName, ScannerSetup setup, ScanReading reading, CancellationToken cancellationToken)
+    public Task<OutboxEntry> StoreAsync(string scannerName, ScannerSetup setup, ScanReading reading, CancellationToken cancellationToken) =>
+        StoreAsync(scannerName, setup, reading, null, cancellationToken);
+
+    /// <summary>As the other overload; an MQTT <paramref name="delivery"/> is recorded with the hop in the same transaction.</summary>
+    public Task<OutboxEntry> StoreAsync(string scannerName, ScannerSetup setup, ScanReading reading, MqttDelivery? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setup);
         return outbox.AppendAsync(identity.DeviceId, scannerName, setup.Workflow.ToString().ToLowerInvariant(), counter =>
-            SignedHop.Create(HopBuilder.Build(identity.DeviceId, identity.Location, setup, reading, counter, identity.Time.GetUtcNow(), identity.Zone), identity.Key), identity.Time.GetUtcNow(), cancellationToken);
+            SignedHop.Create(HopBuilder.Build(identity.DeviceId, identity.Location, setup, reading, counter, identity.Time.GetUtcNow(), identity.Zone), identity.Key), identity.Time.GetUtcNow(), delivery, cancellationToken);
     }
+
+    /// <summary>The outbox entry an earlier delivery with the same identity became, or null (see <see cref="OutboxStore.FindDelivery"/>).</summary>
+    public OutboxEntry? FindDelivery(MqttDelivery delivery) => outbox.FindDelivery(delivery);
+
+    /// <summary>The outbox entry an earlier delivery of the same self-identifying payload became, or null (see <see cref="OutboxStore.FindScan"/>).</summary>
+    public OutboxEntry? FindScan(MqttDelivery delivery) => outbox.FindScan(delivery);
+
+    /// <summary>Durably forgets every delivery of an MQTT session (see <see cref="OutboxStore.ForgetDeliveries"/>).</summary>
+    public void ForgetDeliveries(string session) => outbox.ForgetDeliveries(session);
+
+    /// <summary>Durably forgets an earlier delivery with this packet id (see <see cref="OutboxStore.ForgetDelivery"/>).</summary>
+    public void ForgetDelivery(MqttDelivery delivery) => outbox.ForgetDelivery(delivery);
 }

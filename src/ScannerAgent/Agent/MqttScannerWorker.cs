@@ -14,7 +14,10 @@ namespace ScannerAgent.Agent;
 /// persistent session (clean session off, stable client id), so scans published while the agent is down are
 /// queued by the broker and delivered after it starts. Each scan goes through the same <see cref="HopRecorder"/>
 /// as serial scans; the handler returns (and the client sends PUBACK) only after the hop is committed to the
-/// outbox. A storage failure throws from the handler: no PUBACK, the broker redelivers.
+/// outbox. A storage failure throws from the handler: no PUBACK, the broker redelivers. Each hop is stored with
+/// its delivery's identity (session, topic, payload hash, packet id); a redelivery (DUP) of a delivery that was
+/// committed but never acknowledged is acknowledged again without a second hop, and so is a self-identifying
+/// payload (JSON with <c>ts</c> or <c>seq</c>) already stored for that scanner (the scanner's own QoS 1 resend).
 /// </summary>
 public sealed class MqttScannerWorker : IAsyncDisposable
 {
@@ -25,9 +28,12 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     private readonly HopRecorder _recorder;
     private readonly AgentLog _log;
     private readonly MqttClient _client;
+    private readonly string _clientId;
     private readonly Channel<(string Topic, MqttVerdict Verdict)> _verdicts = Channel.CreateUnbounded<(string, MqttVerdict)>(new UnboundedChannelOptions { SingleReader = true });
     private long _stored;
     private long _invalid;
+    private long _redelivered;
+    private long _resent;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttScannerWorker(MqttScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -37,12 +43,13 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         _setup = ScannerSetup.From(settings);
         _recorder = recorder;
         _log = log;
+        _clientId = settings.ClientId ?? $"{deviceId}-{settings.Name}";
         _client = new MqttClient(
             new MqttClientOptions
             {
                 Host = settings.Host,
                 Port = settings.Port,
-                ClientId = settings.ClientId ?? $"{deviceId}-{settings.Name}",
+                ClientId = _clientId,
                 CleanSession = false,
                 Username = settings.Username,
                 Password = settings.Password,
@@ -72,6 +79,18 @@ public sealed class MqttScannerWorker : IAsyncDisposable
 
     /// <summary>Scans refused as invalid.</summary>
     public long Invalid => Interlocked.Read(ref _invalid);
+
+    /// <summary>Broker redeliveries (DUP) of scans already stored, acknowledged without a new hop.</summary>
+    public long Redelivered => Interlocked.Read(ref _redelivered);
+
+    /// <summary>Self-identifying scans already stored and sent again by the scanner, acknowledged without a new hop.</summary>
+    public long Resent => Interlocked.Read(ref _resent);
+
+    /// <summary>
+    /// Test hook: runs after a hop is committed and before the handler returns (so before PUBACK); tests fail or
+    /// stop the agent in exactly that window.
+    /// </summary>
+    internal Func<OutboxEntry, CancellationToken, Task>? AfterStore { get; set; }
 
     /// <summary>Connects (retrying until the broker answers), subscribes, and publishes verdicts until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -127,7 +146,13 @@ public sealed class MqttScannerWorker : IAsyncDisposable
             {
                 if (!connected)
                 {
-                    await _client.ConnectAsync(cancellationToken);
+                    if (!await _client.ConnectAsync(cancellationToken))
+                    {
+                        // A new session (first start, or the broker lost its state): it owes us no redelivery and its
+                        // packet ids start again, so the stored ones mean nothing. Nothing arrives before our SUBSCRIBE.
+                        _recorder.ForgetDeliveries(_clientId);
+                    }
+
                     connected = true;
                 }
 
@@ -143,9 +168,15 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
+    internal async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
         var scannerId = ScannerIdOf(message.Topic);
+        var delivery = MqttDelivery.Of(_clientId, message.Topic, message.QualityOfService == MqttQualityOfService.AtLeastOnce ? message.PacketId : (ushort)0, message.Payload.Span);
+        if (AlreadyStored(message, delivery, scannerId))
+        {
+            return;
+        }
+
         var (scan, problem) = MqttScanPayload.Decode(message.Payload.Span);
         var reading = scan is null ? null : _recorder.Read(scan);
         if (reading is not { IsValid: true })
@@ -161,7 +192,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         OutboxEntry entry;
         try
         {
-            entry = await _recorder.StoreAsync($"{Name}/{scannerId}", _setup, reading, cancellationToken);
+            entry = await _recorder.StoreAsync($"{Name}/{scannerId}", _setup, reading, delivery, cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -180,6 +211,48 @@ public sealed class MqttScannerWorker : IAsyncDisposable
             // Recall check hook: the cached recall, known even while the gateway is unreachable.
             _log.Write($"{Name}/{scannerId}", $"RECALLED #{entry.Counter} {entry.Identifier}: batch {recall.Batch} {recall.Status}: {recall.Reason}");
             _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict(recall.Status, entry.Identifier, entry.Counter, recall.Seq, recall.Reason, $"batch {recall.Batch} of {recall.Gtin} is {recall.Status}: do not supply")));
+        }
+
+        if (AfterStore is { } hook)
+        {
+            await hook(entry, cancellationToken);
+        }
+    }
+
+    /// <summary>True (and answered) when the message is a scan already in the outbox: nothing more to do but PUBACK.</summary>
+    private bool AlreadyStored(MqttMessage message, MqttDelivery delivery, string scannerId)
+    {
+        var earlier = delivery.PacketId > 0 ? _recorder.FindDelivery(delivery) : null;
+        if (earlier is not null && message.Duplicate)
+        {
+            // Stored before the agent stopped or failed, but the PUBACK never reached the broker.
+            Interlocked.Increment(ref _redelivered);
+            Answer(earlier, $"redelivered scan (DUP, packet id {message.PacketId})");
+            return true;
+        }
+
+        if (_recorder.FindScan(delivery) is { } stored)
+        {
+            // The scanner published it twice (its PUBACK was lost); the broker forwarded both as new messages.
+            Interlocked.Increment(ref _resent);
+            Answer(stored, "scan sent again by the scanner (same ts/seq)");
+            return true;
+        }
+
+        if (earlier is not null)
+        {
+            // A first delivery (no DUP) under that packet id: the broker reused the id, so the earlier delivery was
+            // acknowledged and this is a new scan of the same pack. Forget the earlier one durably before storing, so
+            // a redelivery of this scan (should the agent die before its commit) is not taken for the earlier one.
+            _recorder.ForgetDelivery(delivery);
+        }
+
+        return false;
+
+        void Answer(OutboxEntry entry, string what)
+        {
+            _log.Write($"{Name}/{scannerId}", $"{what} is already hop #{entry.Counter} {entry.Identifier}; acknowledged without a new hop");
+            _verdicts.Writer.TryWrite((VerdictTopic(scannerId), new MqttVerdict("stored", entry.Identifier, entry.Counter, null, null, null)));
         }
     }
 

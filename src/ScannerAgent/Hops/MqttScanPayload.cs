@@ -5,11 +5,39 @@ namespace ScannerAgent.Hops;
 
 /// <summary>
 /// Reads the payload of <c>tracechain/{site}/scanners/{id}/scan</c>: the raw scan as UTF-8 (AIM prefix + data,
-/// GS as 0x1D), or JSON <c>{"raw": "..."}</c>. Pure: bytes in, text or a problem out.
+/// GS as 0x1D), or JSON <c>{"raw": "...", "ts": "...", "seq": n}</c> (<c>ts</c> and <c>seq</c> optional). Pure: bytes
+/// in, text or a problem out.
 /// </summary>
 public static class MqttScanPayload
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// True when the payload names one scan by itself: JSON with the scanner's timestamp <c>ts</c> (string) or scan
+    /// number <c>seq</c>. The same such payload twice from one scanner is one scan sent twice (a publisher's QoS 1
+    /// resend after a lost PUBACK, which the broker forwards as a new message), not a second scan.
+    /// </summary>
+    public static bool IdentifiesScan(ReadOnlySpan<byte> payload)
+    {
+        var start = payload.TrimStart(" \t\r\n"u8);
+        if (start.IsEmpty || start[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(start);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            return (root.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String && ts.GetString()!.Length > 0)
+                || (root.TryGetProperty("seq", out var seq) && seq.ValueKind is JsonValueKind.Number or JsonValueKind.String);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The scan text, or a problem naming what is wrong with the payload.</summary>
     public static (string? Scan, string? Problem) Decode(ReadOnlySpan<byte> payload)

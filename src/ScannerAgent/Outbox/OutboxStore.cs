@@ -60,6 +60,18 @@ public sealed class OutboxStore : IDisposable
                     message TEXT NULL,
                     settled_utc TEXT NULL);
                 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(counter) WHERE status IS NULL;
+                CREATE TABLE IF NOT EXISTS mqtt_delivery (
+                    session TEXT NOT NULL,
+                    packet_id INTEGER NOT NULL,
+                    topic TEXT NOT NULL,
+                    payload_sha256 BLOB NOT NULL,
+                    counter INTEGER NOT NULL,
+                    PRIMARY KEY (session, packet_id));
+                CREATE TABLE IF NOT EXISTS mqtt_scan (
+                    topic TEXT NOT NULL,
+                    payload_sha256 BLOB NOT NULL,
+                    counter INTEGER NOT NULL,
+                    PRIMARY KEY (topic, payload_sha256));
                 """);
             return new OutboxStore(connection, full);
         }
@@ -86,12 +98,18 @@ public sealed class OutboxStore : IDisposable
     /// Takes the next counter, signs the hop <paramref name="sign"/> builds for it and stores both durably; completes
     /// only after the commit is on disk. The caller acknowledges the scanner after this completes. Appends that
     /// arrive together (several scanners) share one transaction and one fsync (group commit); each still gets its
-    /// own counter, and one that fails (its signing throws) is rolled back alone.
+    /// own counter, and one that fails (its signing throws) is rolled back alone. An MQTT
+    /// <paramref name="delivery"/> is recorded in the same transaction (replacing the session's earlier delivery
+    /// with that packet id), so a redelivery can be recognised after a crash (<see cref="FindDelivery"/>).
     /// </summary>
-    public async Task<OutboxEntry> AppendAsync(string deviceId, string scanner, string workflow, Func<long, SignedHop> sign, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<OutboxEntry> AppendAsync(string deviceId, string scanner, string workflow, Func<long, SignedHop> sign, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AppendAsync(deviceId, scanner, workflow, sign, now, null, cancellationToken);
+
+    /// <summary>As the other overload, and records the MQTT <paramref name="delivery"/> the hop came from (see there).</summary>
+    public async Task<OutboxEntry> AppendAsync(string deviceId, string scanner, string workflow, Func<long, SignedHop> sign, DateTimeOffset now, MqttDelivery? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sign);
-        var request = new AppendRequest(deviceId, scanner, workflow, sign, now);
+        var request = new AppendRequest(deviceId, scanner, workflow, sign, now, delivery);
         await _appends.Writer.WriteAsync(request, cancellationToken);
         return await request.Done.Task;
     }
@@ -194,7 +212,115 @@ public sealed class OutboxStore : IDisposable
         insert.Parameters.AddWithValue("$e", entry.Entry);
         insert.Parameters.AddWithValue("$t", request.Now.UtcDateTime.ToString("O"));
         insert.ExecuteNonQuery();
+        if (request.Delivery is { PacketId: > 0 } delivery)
+        {
+            using var remember = _connection.CreateCommand();
+            remember.Transaction = transaction;
+            remember.CommandText = """
+                INSERT INTO mqtt_delivery (session, packet_id, topic, payload_sha256, counter) VALUES ($s, $p, $t, $h, $c)
+                ON CONFLICT(session, packet_id) DO UPDATE SET topic = excluded.topic, payload_sha256 = excluded.payload_sha256, counter = excluded.counter;
+                """;
+            remember.Parameters.AddWithValue("$s", delivery.Session);
+            remember.Parameters.AddWithValue("$p", (int)delivery.PacketId);
+            remember.Parameters.AddWithValue("$t", delivery.Topic);
+            remember.Parameters.AddWithValue("$h", delivery.PayloadHash);
+            remember.Parameters.AddWithValue("$c", next);
+            remember.ExecuteNonQuery();
+        }
+
+        if (request.Delivery is { IdentifiesScan: true } scan)
+        {
+            using var remember = _connection.CreateCommand();
+            remember.Transaction = transaction;
+            remember.CommandText = "INSERT OR REPLACE INTO mqtt_scan (topic, payload_sha256, counter) VALUES ($t, $h, $c)";
+            remember.Parameters.AddWithValue("$t", scan.Topic);
+            remember.Parameters.AddWithValue("$h", scan.PayloadHash);
+            remember.Parameters.AddWithValue("$c", next);
+            remember.ExecuteNonQuery();
+        }
+
         return entry;
+    }
+
+    /// <summary>
+    /// The outbox entry that the session's last committed delivery with <paramref name="delivery"/>'s packet id
+    /// became, when that delivery had the same topic and payload; otherwise null.
+    /// </summary>
+    public OutboxEntry? FindDelivery(MqttDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        lock (_sync)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT d.topic, d.payload_sha256, o.counter, o.scanner, o.identifier, o.workflow, o.entry
+                FROM mqtt_delivery d JOIN outbox o ON o.counter = d.counter
+                WHERE d.session = $s AND d.packet_id = $p
+                """;
+            command.Parameters.AddWithValue("$s", delivery.Session);
+            command.Parameters.AddWithValue("$p", (int)delivery.PacketId);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read() || !delivery.SameContent(reader.GetString(0), (byte[])reader.GetValue(1)))
+            {
+                return null;
+            }
+
+            return new OutboxEntry(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), (byte[])reader.GetValue(6));
+        }
+    }
+
+    /// <summary>
+    /// The outbox entry an earlier delivery of the same self-identifying payload on the same topic became
+    /// (<see cref="MqttDelivery.IdentifiesScan"/>), or null.
+    /// </summary>
+    public OutboxEntry? FindScan(MqttDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!delivery.IdentifiesScan)
+        {
+            return null;
+        }
+
+        lock (_sync)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT o.counter, o.scanner, o.identifier, o.workflow, o.entry
+                FROM mqtt_scan s JOIN outbox o ON o.counter = s.counter
+                WHERE s.topic = $t AND s.payload_sha256 = $h
+                """;
+            command.Parameters.AddWithValue("$t", delivery.Topic);
+            command.Parameters.AddWithValue("$h", delivery.PayloadHash);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new OutboxEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), (byte[])reader.GetValue(4)) : null;
+        }
+    }
+
+    /// <summary>Durably forgets every delivery of <paramref name="session"/> (the broker started a new session).</summary>
+    public void ForgetDeliveries(string session)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(session);
+        lock (_sync)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM mqtt_delivery WHERE session = $s";
+            command.Parameters.AddWithValue("$s", session);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Durably forgets the session's delivery with <paramref name="delivery"/>'s packet id (the broker has reused the id).</summary>
+    public void ForgetDelivery(MqttDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        lock (_sync)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM mqtt_delivery WHERE session = $s AND packet_id = $p";
+            command.Parameters.AddWithValue("$s", delivery.Session);
+            command.Parameters.AddWithValue("$p", (int)delivery.PacketId);
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The oldest unsettled entries, in counter order (the order the ledger needs).</summary>
@@ -277,7 +403,7 @@ public sealed class OutboxStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private sealed record AppendRequest(string DeviceId, string Scanner, string Workflow, Func<long, SignedHop> Sign, DateTimeOffset Now)
+    private sealed record AppendRequest(string DeviceId, string Scanner, string Workflow, Func<long, SignedHop> Sign, DateTimeOffset Now, MqttDelivery? Delivery)
     {
         public TaskCompletionSource<OutboxEntry> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -87,7 +87,7 @@ internal sealed class MqttSession(
         {
             await foreach (var publish in deliveries.Reader.ReadAllAsync(connection.Token))
             {
-                var message = new MqttMessage(publish.Topic, publish.Payload, publish.QualityOfService, publish.Retain, publish.Duplicate);
+                var message = new MqttMessage(publish.Topic, publish.Payload, publish.QualityOfService, publish.Retain, publish.Duplicate, publish.PacketId);
                 try
                 {
                     await handler(message, connection.Token);

@@ -34,6 +34,19 @@ public sealed class MqttScanPayloadTests
         Assert.Contains(expected, problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"raw\":\"]d2X\",\"ts\":\"2026-11-22T20:00:00Z\"}", true)]
+    [InlineData(" {\"raw\":\"]d2X\",\"seq\":17}", true)]
+    [InlineData("{\"raw\":\"]d2X\",\"seq\":\"a-17\"}", true)]
+    [InlineData("{\"raw\":\"]d2X\"}", false)]
+    [InlineData("{\"raw\":\"]d2X\",\"ts\":\"\"}", false)]
+    [InlineData("{\"raw\":\"]d2X\",\"ts\":5}", false)]
+    [InlineData("]d2{\"ts\":\"x\"}", false)]
+    [InlineData("{\"ts\":", false)]
+    [InlineData("", false)]
+    public void IdentifiesScan_OnlyJsonWithTsOrSeq(string payload, bool expected) =>
+        Assert.Equal(expected, MqttScanPayload.IdentifiesScan(Encoding.UTF8.GetBytes(payload)));
+
     [Fact]
     public void Decode_InvalidUtf8_IsAProblemNotACrash()
     {
