@@ -28,13 +28,23 @@ public static class ScaleLedger
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(packs);
         var path = options.Ledger.DatabasePath;
-
-        // A pooled connection to a file deleted here would be handed out again for the new one.
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", options.Ledger.EffectiveKeyPath })
+        string[] files = [path, path + "-wal", path + "-shm", options.Ledger.EffectiveKeyPath];
+        Delete(files);
+        try
         {
-            File.Delete(file);
+            return await BuildFreshAsync(options, entries, packs, cancellationToken);
         }
+        catch
+        {
+            // Whatever was written is not a ledger anyone should open.
+            Delete(files);
+            throw;
+        }
+    }
+
+    private static async Task<byte[]> BuildFreshAsync(PackLedgerOptions options, long entries, SyntheticPacks packs, CancellationToken cancellationToken)
+    {
+        var path = options.Ledger.DatabasePath;
 
         // The schema comes from the product's migrations, nothing else.
         var store = await LedgerStore.OpenAsync(path, cancellationToken);
@@ -65,6 +75,16 @@ public static class ScaleLedger
         await ledger.Ledger.RegisterPartyAsync(new PartyRegistration(SyntheticPacks.Manufacturer, "Scale Pharma", PartyRole.Manufacturer, 31.2, 121.5), cancellationToken);
         await VerifyAsync(ledger, entries, root, packs, cancellationToken);
         return root;
+    }
+
+    private static void Delete(string[] files)
+    {
+        // A pooled connection to a file deleted here would be handed out again for the new one.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in files)
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>

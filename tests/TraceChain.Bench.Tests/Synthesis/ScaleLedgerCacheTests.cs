@@ -13,13 +13,13 @@ public sealed class ScaleLedgerCacheTests : IDisposable
         var cache = new ScaleLedgerCache(directory.FullName);
         var packs = new SyntheticPacks(300, 100);
         byte[] root;
-        await using (var first = await cache.OpenAsync(1_000, packs, CancellationToken.None))
+        await using (var first = await cache.OpenAsync(1_000, packs, TimeSpan.FromMinutes(5), CancellationToken.None))
         {
             Assert.False(first.Reused);
             root = first.Root;
         }
 
-        await using (var second = await cache.OpenAsync(1_000, packs, CancellationToken.None))
+        await using (var second = await cache.OpenAsync(1_000, packs, TimeSpan.FromMinutes(5), CancellationToken.None))
         {
             Assert.True(second.Reused);
             Assert.Equal(root, second.Root);
@@ -36,9 +36,19 @@ public sealed class ScaleLedgerCacheTests : IDisposable
             Assert.Equal(1, delete.ExecuteNonQuery());
         }
 
-        await using var third = await cache.OpenAsync(1_000, packs, CancellationToken.None);
+        await using var third = await cache.OpenAsync(1_000, packs, TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.False(third.Reused);
         Assert.Equal(root, third.Root);
+    }
+
+    [Fact]
+    public async Task Open_ABuildOverItsAllowance_TimesOutNamingTheCache_AndLeavesNothingToReuse()
+    {
+        var cache = new ScaleLedgerCache(directory.FullName);
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => cache.OpenAsync(200_000, new SyntheticPacks(1_000), TimeSpan.FromMilliseconds(1), CancellationToken.None));
+        Assert.Contains(directory.FullName, error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory.FullName, "*.json"));
+        Assert.Empty(Directory.GetFiles(directory.FullName, "*.db"));
     }
 
     public void Dispose()
