@@ -28,16 +28,19 @@ public static class PackScan
 
             value = ai => link.Elements.FirstOrDefault(e => e.Ai == ai)?.Value;
         }
-        else if (ChinaDrugCode.TryParse(text, out var china, out _))
+        else if (!MarkedAsGs1(text) && ChinaDrugCode.TryParse(text, out var china, out _))
         {
-            return new VerdictRequest(PackIdentifier.ForChinaCode(china.Canonical), PartyGln: partyGln, ScratchCode: scratchCode);
+            return ChinaRequest(china);
         }
         else
         {
             var parsed = Gs1Parser.Parse(text);
             if (!parsed.Success)
             {
-                throw new PackRequestException("GS1 code: " + parsed.Error.Message);
+                // A GS1 symbology identifier on data that is not GS1 (a China code printed with FNC1) still reads as a China code.
+                return ChinaDrugCode.TryParse(text, out var chinaCode, out _)
+                    ? ChinaRequest(chinaCode)
+                    : throw new PackRequestException("GS1 code: " + parsed.Error.Message);
             }
 
             value = parsed.GetValue;
@@ -51,5 +54,12 @@ public static class PackScan
         }
 
         return new VerdictRequest(PackIdentifier.ForGtinSerial(gtin, serial), value("10"), value("17"), partyGln, scratchCode);
+
+        VerdictRequest ChinaRequest(ChinaDrugCode code) =>
+            new(PackIdentifier.ForChinaCode(code.Canonical), PartyGln: partyGln, ScratchCode: scratchCode);
     }
+
+    // 20 digits of GS1-128 data (an SSCC, or a GTIN with a two-digit serial) would also pass as a China code: a GS1
+    // symbology identifier (]C1, ]d2, ]Q3, ...) says which reading the scanner saw.
+    private static bool MarkedAsGs1(string text) => AimIdentifier.TryParse(text, out var aim) && aim.IsGs1;
 }
