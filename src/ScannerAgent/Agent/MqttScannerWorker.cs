@@ -29,6 +29,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     private readonly AgentLog _log;
     private readonly MqttClient _client;
     private readonly string _clientId;
+    private readonly TimeProvider _time;
     private readonly Channel<(string Topic, MqttVerdict Verdict)> _verdicts = Channel.CreateUnbounded<(string, MqttVerdict)>(new UnboundedChannelOptions { SingleReader = true });
     private long _stored;
     private long _invalid;
@@ -43,6 +44,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         _setup = ScannerSetup.From(settings);
         _recorder = recorder;
         _log = log;
+        _time = time;
         _clientId = settings.ClientId ?? $"{deviceId}-{settings.Name}";
         _client = new MqttClient(
             new MqttClientOptions
@@ -134,39 +136,19 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         await _client.DisposeAsync();
     }
 
-    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
-    {
-        // The first connect is not retried by the client; the agent starts even when the broker is not up yet.
-        // After it, the client reconnects by itself, so a SUBSCRIBE cut by a lost connection is simply sent again.
-        var delay = TimeSpan.FromMilliseconds(100);
-        var connected = false;
-        while (true)
-        {
-            try
+    private Task ConnectAndSubscribeAsync(CancellationToken cancellationToken) =>
+        // A new session (first start, or the broker lost its state) owes us no redelivery and its packet ids start
+        // again, so the stored ones mean nothing. Nothing arrives before our SUBSCRIBE.
+        BrokerSubscriber.ConnectAndSubscribeAsync(
+            _client, [new(ScanFilter)], _log, Name, $"{_settings.Host}:{_settings.Port}", _time,
+            sessionPresent =>
             {
-                if (!connected)
+                if (!sessionPresent)
                 {
-                    if (!await _client.ConnectAsync(cancellationToken))
-                    {
-                        // A new session (first start, or the broker lost its state): it owes us no redelivery and its
-                        // packet ids start again, so the stored ones mean nothing. Nothing arrives before our SUBSCRIBE.
-                        _recorder.ForgetDeliveries(_clientId);
-                    }
-
-                    connected = true;
+                    _recorder.ForgetDeliveries(_clientId);
                 }
-
-                await _client.SubscribeAsync(ScanFilter, MqttQualityOfService.AtLeastOnce, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is MqttConnectionException or MqttConnectException or System.Net.Sockets.SocketException or IOException or TimeoutException)
-            {
-                _log.Write(Name, $"broker {_settings.Host}:{_settings.Port} not available ({(connected ? "subscribe" : "connect")}): {e.Message}; retrying in {delay.TotalMilliseconds:0} ms");
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
-    }
+            },
+            cancellationToken);
 
     internal async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {

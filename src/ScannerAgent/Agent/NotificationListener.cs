@@ -90,29 +90,8 @@ public sealed class NotificationListener : IAsyncDisposable
             filters.Add(new(RecallTopic.Alerts(settings.TopicPrefix, location)));
         }
 
-        var delay = TimeSpan.FromMilliseconds(100);
-        var connected = false;
-        while (true)
-        {
-            try
-            {
-                if (!connected)
-                {
-                    await client.ConnectAsync(cancellationToken);
-                    connected = true;
-                }
-
-                await client.SubscribeAsync(filters, cancellationToken);
-                log.Write(Source, $"subscribed to {string.Join(", ", filters.Select(f => f.Filter))}");
-                return;
-            }
-            catch (Exception e) when (e is MqttConnectionException or MqttConnectException or System.Net.Sockets.SocketException or IOException or TimeoutException)
-            {
-                log.Write(Source, $"broker {settings.Host}:{settings.Port} not available ({(connected ? "subscribe" : "connect")}): {e.Message}; retrying in {delay.TotalMilliseconds:0} ms");
-                await Task.Delay(delay, time, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
+        await BrokerSubscriber.ConnectAndSubscribeAsync(client, filters, log, Source, $"{settings.Host}:{settings.Port}", time, null, cancellationToken);
+        log.Write(Source, $"subscribed to {string.Join(", ", filters.Select(f => f.Filter))}");
     }
 
     private Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     private readonly CameraScanRecorder _cameras;
     private readonly AgentLog _log;
     private readonly MqttClient _client;
+    private readonly TimeProvider _time;
     private long _frames;
     private long _stored;
     private long _suppressed;
@@ -32,6 +33,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
         _settings = settings;
         _cameras = CameraScanRecorder.For(settings, recorder, log, time);
         _log = log;
+        _time = time;
         _client = new MqttClient(
             new MqttClientOptions
             {
@@ -94,32 +96,8 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     /// <summary>Disconnects from the broker.</summary>
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 
-    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
-    {
-        // As for MQTT scanners: the first connect is retried here, later reconnects by the client itself.
-        var delay = TimeSpan.FromMilliseconds(100);
-        var connected = false;
-        while (true)
-        {
-            try
-            {
-                if (!connected)
-                {
-                    await _client.ConnectAsync(cancellationToken);
-                    connected = true;
-                }
-
-                await _client.SubscribeAsync(FrameFilter, MqttQualityOfService.AtLeastOnce, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is MqttConnectionException or MqttConnectException or System.Net.Sockets.SocketException or IOException or TimeoutException)
-            {
-                _log.Write(Name, $"broker {_settings.Host}:{_settings.Port} not available ({(connected ? "subscribe" : "connect")}): {e.Message}; retrying in {delay.TotalMilliseconds:0} ms");
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
-    }
+    private Task ConnectAndSubscribeAsync(CancellationToken cancellationToken) =>
+        BrokerSubscriber.ConnectAndSubscribeAsync(_client, [new(FrameFilter)], _log, Name, $"{_settings.Host}:{_settings.Port}", _time, null, cancellationToken);
 
     private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
