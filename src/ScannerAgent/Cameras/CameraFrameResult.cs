@@ -9,6 +9,9 @@ namespace ScannerAgent.Cameras;
 /// <param name="ImageProblem">Why the frame could not be decoded at all (not an image, corrupt, over the limits); null when it was.</param>
 public sealed record CameraFrameResult(IReadOnlyList<OutboxEntry> Stored, int Suppressed, IReadOnlyList<string> Invalid, string? ImageProblem)
 {
+    /// <summary>Warnings for stored hops of a batch the agent's recall cache knows as recalled or withdrawn.</summary>
+    public IReadOnlyList<string> Recalled { get; init; } = [];
+
     /// <summary>Codes found in the frame.</summary>
     public int CodesFound => Stored.Count + Suppressed + Invalid.Count;
 

@@ -64,6 +64,7 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
         }
 
         var stored = new List<OutboxEntry>(fresh.Count);
+        var recalled = new List<string>();
         for (var i = 0; i < fresh.Count; i++)
         {
             try
@@ -71,6 +72,13 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
                 var entry = await recorder.StoreAsync(source, setup, fresh[i].Reading, cancellationToken);
                 stored.Add(entry);
                 log.Write(source, $"stored hop #{entry.Counter} {entry.Identifier} ({entry.Workflow})");
+                if (recorder.RecallOf(fresh[i].Reading) is { } recall)
+                {
+                    // Stored like any hop; the operator is warned from the cached recall, even while the gateway is unreachable.
+                    var warning = $"RECALLED #{entry.Counter} {entry.Identifier}: batch {recall.Batch} {recall.Status}: {recall.Reason}";
+                    recalled.Add(warning);
+                    log.Write(source, warning);
+                }
             }
             catch (ArgumentException e)
             {
@@ -89,6 +97,6 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
             }
         }
 
-        return new CameraFrameResult(stored, suppressed, invalid, null);
+        return new CameraFrameResult(stored, suppressed, invalid, null) { Recalled = recalled };
     }
 }

@@ -9,6 +9,7 @@ using ScannerAgent.Tests.Support;
 using TraceChain.Imaging;
 using TraceChain.Imaging.Labels;
 using TraceChain.Protocol.Gs1;
+using TraceChain.Protocol.Notifications;
 using TraceChain.Protocol.Signing;
 
 namespace ScannerAgent.Tests.Cameras;
@@ -56,6 +57,33 @@ public sealed class CameraScanRecorderTests : IDisposable
         Assert.Equal(TestCodes.PackId("R1"), hop.Identifiers[0]);
         Assert.Equal("LOT42", hop.Batch);
         Assert.Equal(TestCodes.Pack("R1"), hop.RawScan);
+    }
+
+    [Theory]
+    [InlineData("LOT42", true)]
+    [InlineData("LOT99", false)]
+    public async Task Record_PackOfACachedRecalledBatch_IsStoredAndWarned(string recalledBatch, bool warned)
+    {
+        using var recalls = RecallCache.Open(Path.Combine(directory, "recalls.db"));
+        recalls.Store(new RecallNotice(TestCodes.Gtin, recalledBatch, false, "contamination", time.GetUtcNow(), 9), time.GetUtcNow());
+        var identity = new AgentIdentity("cam-dev", key, TestCodes.Gln(1), time, TimeZoneInfo.Utc, new Gs1ParseOptions { TimeProvider = time });
+        var settings = new CameraScannerSettings { Name = "dock", Folder = directory, Workflow = "receive" };
+        var recalling = CameraScanRecorder.For(settings, new HopRecorder(identity, outbox, recalls), new AgentLog(log, time), time);
+
+        var result = await recalling.RecordAsync("cam-a", Frames(CameraDistortion.Mild, repeat: 1, "RC1")[0], CancellationToken.None);
+
+        var entry = Assert.Single(result.Stored);
+        if (warned)
+        {
+            var warning = Assert.Single(result.Recalled);
+            Assert.Equal($"RECALLED #{entry.Counter} {TestCodes.PackId("RC1")}: batch LOT42 recalled: contamination", warning);
+            Assert.True(log.Has(warning));
+        }
+        else
+        {
+            Assert.Empty(result.Recalled);
+            Assert.False(log.Has("RECALLED"));
+        }
     }
 
     [Fact]
