@@ -13,9 +13,10 @@ public static class MqttScanPayload
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// True when the payload names one scan by itself: JSON with the scanner's timestamp <c>ts</c> (string) or scan
-    /// number <c>seq</c>. The same such payload twice from one scanner is one scan sent twice (a publisher's QoS 1
-    /// resend after a lost PUBACK, which the broker forwards as a new message), not a second scan.
+    /// True when the payload names one scan by itself: JSON with the scanner's timestamp <c>ts</c> (string). The same
+    /// such payload twice from one scanner is one scan sent twice (a publisher's QoS 1 resend after a lost PUBACK,
+    /// which the broker forwards as a new message), not a second scan. A <c>seq</c> alone does not count: a scanner's
+    /// counter starts again after a reboot, and a real new scan would be taken for a resend and lost.
     /// </summary>
     public static bool IdentifiesScan(ReadOnlySpan<byte> payload)
     {
@@ -30,8 +31,7 @@ public static class MqttScanPayload
             var reader = new Utf8JsonReader(start);
             using var document = JsonDocument.ParseValue(ref reader);
             var root = document.RootElement;
-            return (root.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String && ts.GetString()!.Length > 0)
-                || (root.TryGetProperty("seq", out var seq) && seq.ValueKind is JsonValueKind.Number or JsonValueKind.String);
+            return root.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String && ts.GetString()!.Length > 0;
         }
         catch (JsonException)
         {

@@ -36,15 +36,16 @@ public sealed class MqttScanPayloadTests
 
     [Theory]
     [InlineData("{\"raw\":\"]d2X\",\"ts\":\"2026-11-22T20:00:00Z\"}", true)]
-    [InlineData(" {\"raw\":\"]d2X\",\"seq\":17}", true)]
-    [InlineData("{\"raw\":\"]d2X\",\"seq\":\"a-17\"}", true)]
+    [InlineData(" {\"raw\":\"]d2X\",\"ts\":\"2026-11-22T20:00:00Z\",\"seq\":17}", true)]
+    [InlineData(" {\"raw\":\"]d2X\",\"seq\":17}", false)] // a seq starts again after a reboot: not an identity
+    [InlineData("{\"raw\":\"]d2X\",\"seq\":\"a-17\"}", false)]
     [InlineData("{\"raw\":\"]d2X\"}", false)]
     [InlineData("{\"raw\":\"]d2X\",\"ts\":\"\"}", false)]
     [InlineData("{\"raw\":\"]d2X\",\"ts\":5}", false)]
     [InlineData("]d2{\"ts\":\"x\"}", false)]
     [InlineData("{\"ts\":", false)]
     [InlineData("", false)]
-    public void IdentifiesScan_OnlyJsonWithTsOrSeq(string payload, bool expected) =>
+    public void IdentifiesScan_OnlyJsonWithTs(string payload, bool expected) =>
         Assert.Equal(expected, MqttScanPayload.IdentifiesScan(Encoding.UTF8.GetBytes(payload)));
 
     [Fact]
