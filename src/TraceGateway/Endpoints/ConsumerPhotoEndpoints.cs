@@ -42,7 +42,10 @@ public static class ConsumerPhotoEndpoints
         return routes;
     }
 
-    /// <summary>The uploaded file and its size; no file (or not a form) gives (null, 0); a body cut off at the limit gives an over-limit size.</summary>
+    /// <summary>
+    /// The uploaded file and its size; no file, not a form, or a malformed multipart body gives (null, 0); a body over
+    /// the request limit gives an over-limit size.
+    /// </summary>
     private static async Task<(Stream? Photo, long Length)> ReadPhotoAsync(HttpRequest request, ConsumerPhotoSettings settings, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
@@ -56,9 +59,16 @@ public static class ConsumerPhotoEndpoints
             var file = form.Files.GetFile("photo") ?? form.Files.FirstOrDefault();
             return file is null ? (null, 0) : (file.OpenReadStream(), file.Length);
         }
-        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, settings.MaxRequestBytes + 1);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A broken multipart body (bad boundary, truncated: "unexpected end of stream", too many values): no photo
+            // arrived, and nothing was too large.
+            // The multipart length limit equals the request limit, so an oversized body ends above, at the door.
+            return (null, 0);
         }
     }
 

@@ -146,6 +146,18 @@ public sealed class ConsumerPhotoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Photo_MalformedMultipartBody_AsksForAPhoto_NotTooLarge()
+    {
+        using var client = host.Anonymous();
+        using var content = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.png\"\r\n\r\nabc"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+        using var response = await client.PostAsync(new Uri("/verify/photo?lang=en", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose or take a photo of the pack first.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Photo_NoFile_AsksForAPhoto()
     {
         using var client = host.Anonymous();
