@@ -1,4 +1,5 @@
 using System.Globalization;
+using TraceChain.Imaging.Frames;
 
 namespace FirmwareSim.Camera;
 

@@ -4,6 +4,7 @@ using ScannerAgent.Cameras;
 using ScannerAgent.Configuration;
 using ScannerAgent.Tests.Support;
 using TraceChain.Imaging;
+using TraceChain.Imaging.Frames;
 using TraceChain.Protocol.Signing;
 
 namespace ScannerAgent.Tests.Agent;

@@ -7,6 +7,7 @@ using ScannerAgent.Configuration;
 using ScannerAgent.Outbox;
 using ScannerAgent.Tests.Support;
 using TraceChain.Imaging;
+using TraceChain.Imaging.Frames;
 using TraceChain.Imaging.Labels;
 using TraceChain.Protocol.Gs1;
 using TraceChain.Protocol.Notifications;

@@ -1,5 +1,6 @@
 using TraceChain.Imaging;
 using TraceChain.Imaging.Distortion;
+using TraceChain.Imaging.Frames;
 using TraceChain.Imaging.Labels;
 
 namespace TraceGateway.Tests.Support;
@@ -29,7 +30,7 @@ public static class PackPhotos
             PaperLevel = 225,
             BackgroundLevel = 120,
         };
-        return GrayPng.Encode(FrameSimulator.Render(Writer.WriteGray(label), 1280, 720, settings, new Random(seed)).Frame);
+        return GrayPngEncoder.Encode(FrameSimulator.Render(Writer.WriteGray(label), 1280, 720, settings, new Random(seed)).Frame);
     }
 
     /// <summary>Several labels side by side on white, undistorted (a photo of a pack showing more than one code).</summary>
@@ -50,9 +51,9 @@ public static class PackPhotos
             x += image.Width + 40;
         }
 
-        return GrayPng.Encode(frame);
+        return GrayPngEncoder.Encode(frame);
     }
 
     /// <summary>A plain white photo: no code anywhere.</summary>
-    public static byte[] Blank() => GrayPng.Encode(GrayImage.Filled(640, 480, 235));
+    public static byte[] Blank() => GrayPngEncoder.Encode(GrayImage.Filled(640, 480, 235));
 }

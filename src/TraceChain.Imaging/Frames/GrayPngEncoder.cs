@@ -1,12 +1,10 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using TraceChain.Imaging;
-
-namespace FirmwareSim.Camera;
+namespace TraceChain.Imaging.Frames;
 
 /// <summary>
 /// Pure: writes an 8-bit grayscale image as a PNG file (one IDAT, "Sub" row filter, zlib). The native shim only
-/// writes PNGs of labels; camera frames are made in C#, so the simulator writes them itself.
+/// writes PNGs of labels; camera frames and simulated photos are made in C#, so they are written here.
 /// </summary>
 public static class GrayPngEncoder
 {
