@@ -40,20 +40,22 @@ public sealed class CounterPageBrowserTests(PlaywrightChromium chromium) : IClas
         {
             await page.GotoAsync(new Uri(gateway.Address, "/counter").ToString());
             Assert.Contains("/counter/login", page.Url, StringComparison.Ordinal);
-            await page.Keyboard.TypeAsync(await gateway.KeyAsync(GatewayRoles.Pharmacy, CounterScenario.Pharmacy)); // the key field has autofocus
+            await FocusOn(page, "apikey"); // the key field has autofocus
+            await page.Keyboard.TypeAsync(await gateway.KeyAsync(GatewayRoles.Pharmacy, CounterScenario.Pharmacy));
             await Submit(page, () => page.Keyboard.PressAsync("Enter"));
             Assert.Equal(locale == "zh-CN" ? "zh-CN" : "en", await page.GetAttributeAsync("html", "lang"));
-            Assert.Equal("scan", await page.EvaluateAsync<string>("document.activeElement.id"));
+            await FocusOn(page, "scan");
 
             // The scanner is set to type '~' for GS: pick it on the page.
             await page.SelectOptionAsync("#gs", "~");
             await Submit(page, () => page.ClickAsync("#save-gs"));
-            Assert.Equal("scan", await page.EvaluateAsync<string>("document.activeElement.id"));
+            await FocusOn(page, "scan");
 
             var scan = CounterScenario.Scan(8, gs: "~");
             await Wedge(page, scan);
             await AssertVerdict(page, "genuine", genuine);
 
+            await FocusOn(page, "scan");
             await page.Keyboard.TypeAsync(scan);
             await Submit(page, () => page.ClickAsync("#dispense"));
             await AssertVerdict(page, "dispensed", dispensed);
@@ -89,10 +91,17 @@ public sealed class CounterPageBrowserTests(PlaywrightChromium chromium) : IClas
     /// <summary>What a keyboard-wedge scanner does: types the code into the focused field, then Enter.</summary>
     private static async Task Wedge(IPage page, string scan)
     {
-        Assert.Equal("scan", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await FocusOn(page, "scan");
         await page.Keyboard.TypeAsync(scan);
         await Submit(page, () => page.Keyboard.PressAsync("Enter"));
     }
+
+    /// <summary>
+    /// Waits until the element with <paramref name="id"/> has the focus. Chromium applies <c>autofocus</c> at a rendering
+    /// update that may come after the load event, and keys typed before it are lost.
+    /// </summary>
+    private static async Task FocusOn(IPage page, string id) =>
+        await page.WaitForFunctionAsync("id => document.activeElement?.id === id", id, new PageWaitForFunctionOptions { Timeout = 10_000 });
 
     /// <summary>Runs <paramref name="action"/> and waits until the page it submits to (post, then redirect) has loaded.</summary>
     private static async Task Submit(IPage page, Func<Task> action)
