@@ -70,12 +70,17 @@ public sealed class VerifyHttpBenchmark : IBenchmark
             var writerBefore = packs.Ledger.WriterStatistics;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var jitBefore = BackgroundJitCpu();
+            var gcPauseBefore = GC.GetTotalPauseDuration();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             Console.WriteLine($"   measuring {duration.TotalSeconds:0} s");
             var run = await RunClientsAsync(client, identifiers, duration, verify: true, cancellationToken);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             // The JIT thread may end and be replaced while we measure: its time is then missing, never invented.
             var jit = TimeSpan.FromTicks(Math.Max(0, (BackgroundJitCpu() - jitBefore).Ticks));
             var writer = packs.Ledger.WriterStatistics.Since(writerBefore);
+            var gcPause = GC.GetTotalPauseDuration() - gcPauseBefore;
+            var gcCounts = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
+            var wal = writer.Wal ?? WalCheckpointCounts.None;
 
             var p50 = Measure.Percentile(run.Latencies, 50);
             var p99 = Measure.Percentile(run.Latencies, 99);
@@ -88,7 +93,9 @@ public sealed class VerifyHttpBenchmark : IBenchmark
                 + $"limits: process CPU {cpuUs:N0} us/request (clients included), of which the runtime's background tiered JIT {jitUs:N0} us; "
                 + $"without it {workUs:N0} us = at most {Environment.ProcessorCount * 1e6 / workUs:N0} req/s on {Environment.ProcessorCount} cores; "
                 + $"the same clients on /healthz {noop.Rate:N0} req/s; writer {writer.WritesPerCommit:0.0} verifications per durable commit, busy {writer.Busy / duration:P0} "
-                + $"(commit {writer.Committing.TotalMilliseconds / Math.Max(1, writer.Commits):0.00} ms each; a lone durable commit {commitMs:0.00} ms); {warmRounds} s warm-up; load {LoadAverage()}");
+                + $"(commit {writer.Committing.TotalMilliseconds / Math.Max(1, writer.Commits):0.00} ms each; a lone durable commit {commitMs:0.00} ms); "
+                + $"SQLite WAL checkpoints beside the writer: {wal.Passes} background passes, {wal.Failures} failed; "
+                + $"GC paused {gcPause.TotalMilliseconds:0} ms in gen0/1/2 collections {gcCounts}; {warmRounds} s warm-up; load {LoadAverage()}");
             return
             [
                 new Figure("verify_http_p50_ms", p50, "ms", Note: note),

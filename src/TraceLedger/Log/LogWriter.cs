@@ -24,6 +24,7 @@ internal sealed class LogWriter : IAsyncDisposable
     private readonly EntryWriter writer;
     private readonly NoteSigner signer;
     private readonly TimeProvider time;
+    private readonly WalCheckpointer walCheckpointer;
     private readonly Task loop;
 
     // Prepared once: SqliteTransaction.Save/Release/Rollback(name) parse their statement on every call.
@@ -34,8 +35,10 @@ internal sealed class LogWriter : IAsyncDisposable
     private LedgerCheckpoint latest;
     private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
 
-    private LogWriter(LedgerStore store, SqliteConnection connection, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
+    private LogWriter(
+        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
     {
+        this.walCheckpointer = walCheckpointer;
         Store = store;
         this.connection = connection;
         writer = new EntryWriter(connection);
@@ -63,9 +66,11 @@ internal sealed class LogWriter : IAsyncDisposable
     public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = await store.OpenConnectionAsync(cancellationToken);
+        WalCheckpointer? walCheckpointer = null;
         LogWriter? log = null;
         try
         {
+            walCheckpointer = await WalCheckpointer.StartAsync(store, connection, cancellationToken);
             long size;
             byte[] root;
             await using (var state = connection.CreateCommand())
@@ -89,7 +94,7 @@ internal sealed class LogWriter : IAsyncDisposable
             }
 
             var note = await LatestNoteAsync(connection, size, cancellationToken);
-            log = new LogWriter(store, connection, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
+            log = new LogWriter(store, connection, walCheckpointer, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
             if (note is null)
             {
                 // A fresh log (or one whose last checkpoint is missing) gets a checkpoint for its current size.
@@ -106,6 +111,11 @@ internal sealed class LogWriter : IAsyncDisposable
             }
             else
             {
+                if (walCheckpointer is not null)
+                {
+                    await walCheckpointer.DisposeAsync();
+                }
+
                 await connection.DisposeAsync();
             }
 
@@ -130,6 +140,7 @@ internal sealed class LogWriter : IAsyncDisposable
         // Writes already queued still run; then the loop ends and the connection closes.
         queue.Writer.TryComplete();
         await loop;
+        await walCheckpointer.DisposeAsync();
         savepoint.Dispose();
         release.Dispose();
         rollbackTo.Dispose();
@@ -225,6 +236,7 @@ internal sealed class LogWriter : IAsyncDisposable
                 transaction.Commit();
                 committing = Stopwatch.GetElapsedTime(commitStart);
                 committed = true;
+                walCheckpointer.Committed();
                 frontier = work;
                 if (published is not null)
                 {
@@ -258,7 +270,8 @@ internal sealed class LogWriter : IAsyncDisposable
                 previous.Writes + group.Count,
                 previous.Commits + (committed ? 1 : 0),
                 previous.Busy + Stopwatch.GetElapsedTime(started),
-                previous.Committing + committing));
+                previous.Committing + committing,
+                walCheckpointer.Counts));
         }
     }
 

@@ -9,7 +9,8 @@ namespace TraceLedger.Log;
 /// <param name="Commits">Transactions committed.</param>
 /// <param name="Busy">Time spent running bodies and committing.</param>
 /// <param name="Committing">Part of <paramref name="Busy"/> spent in COMMIT (the WAL fsync).</param>
-public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, TimeSpan Committing)
+/// <param name="Wal">SQLite WAL checkpoint passes run beside the writer (null: none yet).</param>
+public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, TimeSpan Committing, WalCheckpointCounts? Wal = null)
 {
     /// <summary>Average writes per committed transaction.</summary>
     public double WritesPerCommit => Commits == 0 ? 0 : (double)Writes / Commits;
@@ -18,6 +19,7 @@ public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, 
     public WriterStatistics Since(WriterStatistics earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        return new(Writes - earlier.Writes, Commits - earlier.Commits, Busy - earlier.Busy, Committing - earlier.Committing);
+        var wal = Wal ?? WalCheckpointCounts.None;
+        return new(Writes - earlier.Writes, Commits - earlier.Commits, Busy - earlier.Busy, Committing - earlier.Committing, wal.Since(earlier.Wal ?? WalCheckpointCounts.None));
     }
 }
