@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using TraceChain.Protocol.Checkpoints;
 using TraceLedger.Storage;
@@ -13,13 +13,15 @@ namespace TraceLedger.Log;
 /// or nothing. Consecutive <em>grouped</em> writes (verification records: all their state is in the transaction)
 /// share one transaction, each inside its own savepoint, so one fsync makes a whole group durable (group commit)
 /// and one failing body rolls back only its own changes. Every caller is answered only after the commit.
+/// The loop has a thread of its own: its SQLite calls block, and a write queued while it waits wakes it directly,
+/// not through the thread pool's queue behind the requests that are waiting for it.
 /// </summary>
 internal sealed class LogWriter : IAsyncDisposable
 {
     /// <summary>Upper bound of writes per group: keeps one transaction (and the first caller's wait) short.</summary>
     internal const int MaxGroup = 256;
 
-    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BlockingCollection<PendingWrite> queue = new(new ConcurrentQueue<PendingWrite>());
     private readonly SqliteConnection connection;
     private readonly EntryWriter writer;
     private readonly NoteSigner signer;
@@ -49,7 +51,7 @@ internal sealed class LogWriter : IAsyncDisposable
         savepoint = Prepared(connection, "SAVEPOINT grouped_write;");
         release = Prepared(connection, "RELEASE grouped_write;");
         rollbackTo = Prepared(connection, "ROLLBACK TO grouped_write;");
-        loop = Task.Run(DrainAsync);
+        loop = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public LedgerStore Store { get; }
@@ -138,8 +140,9 @@ internal sealed class LogWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Writes already queued still run; then the loop ends and the connection closes.
-        queue.Writer.TryComplete();
+        queue.CompleteAdding();
         await loop;
+        queue.Dispose();
         await walCheckpointer.DisposeAsync();
         savepoint.Dispose();
         release.Dispose();
@@ -153,28 +156,27 @@ internal sealed class LogWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(body);
         cancellationToken.ThrowIfCancellationRequested();
         var write = new PendingWriteOf<T>(body, grouped, forceCheckpoint, cancellationToken);
-        if (!queue.Writer.TryWrite(write))
+        try
         {
-            throw new ObjectDisposedException(nameof(LogWriter), "The ledger is closed.");
+            queue.Add(write, CancellationToken.None);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ObjectDisposedException("The ledger is closed.", e);
         }
 
         return write.Task;
     }
 
-    private async Task DrainAsync()
+    /// <summary>The write loop, on its own thread; ends when the queue is completed and empty.</summary>
+    private void Drain()
     {
-        var reader = queue.Reader;
         var group = new List<PendingWrite>(MaxGroup);
         PendingWrite? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync())
+        while (carried is not null || queue.TryTake(out carried, Timeout.Infinite))
         {
             var first = carried;
             carried = null;
-            if (first is null && !reader.TryRead(out first))
-            {
-                continue;
-            }
-
             if (!first.TryClaim())
             {
                 continue;
@@ -182,7 +184,7 @@ internal sealed class LogWriter : IAsyncDisposable
 
             group.Clear();
             group.Add(first);
-            while (first.Grouped && group.Count < MaxGroup && reader.TryRead(out var next))
+            while (first.Grouped && group.Count < MaxGroup && queue.TryTake(out var next))
             {
                 if (!next.Grouped)
                 {

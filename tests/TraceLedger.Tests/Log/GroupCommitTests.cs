@@ -107,6 +107,17 @@ public sealed class GroupCommitTests
         Assert.Equal(["tlk_kept"], await KeyIdsAsync(temp.DatabasePath));
     }
 
+    [Fact]
+    public async Task Writes_RunOnTheWritersOwnThread_NotAThreadPoolThread()
+    {
+        // Its SQLite calls block: on a pool thread they would take one of the few threads the requests need.
+        await using var temp = await TempLedger.CreateAsync();
+        var threads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            temp.Ledger.Log.WriteGroupedAsync(_ => (Thread.CurrentThread.ManagedThreadId, Thread.CurrentThread.IsThreadPoolThread), None)));
+        Assert.All(threads, t => Assert.False(t.IsThreadPoolThread));
+        Assert.Single(threads.Select(t => t.ManagedThreadId).Distinct());
+    }
+
     /// <summary>
     /// Holds the writer with a blocking write, queues what <paramref name="queue"/> starts, then lets the writer go,
     /// so the queued writes are certainly waiting together (no timing assumption).
