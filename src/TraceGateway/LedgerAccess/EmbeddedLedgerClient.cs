@@ -120,7 +120,7 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     public Task<PackOperationResult> ApplyPackOperationAsync(SignedHop hop, CancellationToken cancellationToken) =>
         Packed(() => host.Packs.Packs.ApplyAsync(hop, cancellationToken));
 
-    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(Open.Checkpoint.SignedNote.Length > 0);
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(Open.Checkpoint.SignedNote.Length > 0 && Open.WriteFault is null);
 
     private static byte[] Key(string? base64)
     {

@@ -45,7 +45,9 @@ public static class LedgerHttpApp
     /// <summary>Maps every ledger endpoint (also usable by a host that embeds the ledger).</summary>
     public static IEndpointRouteBuilder MapLedgerEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", (Ledger ledger) => TypedResults.Ok(new { status = "ok", treeSize = ledger.Checkpoint.TreeSize }));
+        routes.MapGet("/healthz", IResult (Ledger ledger) => ledger.WriteFault is { } fault
+            ? TypedResults.Problem(fault.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The ledger refuses writes")
+            : TypedResults.Ok(new { status = "ok", treeSize = ledger.Checkpoint.TreeSize }));
         routes.MapHopEndpoints();
         routes.MapProofEndpoints();
         routes.MapRegistryEndpoints();

@@ -49,6 +49,9 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>Counters of the single writer (writes, commits, busy time) since the ledger opened.</summary>
     public WriterStatistics WriterStatistics => log.Statistics;
 
+    /// <summary>Null while the ledger takes writes; else why it refuses them until reopened (readiness checks report it).</summary>
+    public Exception? WriteFault => log.Fault;
+
     /// <summary>Opens (creating and migrating if needed) the ledger described by <paramref name="options"/>.</summary>
     public static async Task<Ledger> OpenAsync(LedgerOptions options, CancellationToken cancellationToken)
     {

@@ -36,6 +36,7 @@ internal sealed class LogWriter : IAsyncDisposable
     private TreeFrontier frontier;
     private LedgerCheckpoint latest;
     private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
+    private Exception? fault;
 
     private LogWriter(
         LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
@@ -61,6 +62,13 @@ internal sealed class LogWriter : IAsyncDisposable
 
     /// <summary>The newest committed checkpoint.</summary>
     public LedgerCheckpoint Latest => Volatile.Read(ref latest);
+
+    /// <summary>
+    /// Null while writes are taken; else why they are refused: the in-memory state (device counters, the rules'
+    /// caches) failed to follow a committed write, so later decisions could rest on stale state until a reopen
+    /// reloads it from the file.
+    /// </summary>
+    public Exception? Fault => Volatile.Read(ref fault);
 
     /// <summary>The writer's counters since open.</summary>
     public WriterStatistics Statistics => Volatile.Read(ref statistics);
@@ -205,6 +213,16 @@ internal sealed class LogWriter : IAsyncDisposable
     /// <summary>Runs the writes in one transaction and answers each of them; never throws (the loop must go on).</summary>
     private void Run(List<PendingWrite> group)
     {
+        if (Fault is { } lost)
+        {
+            foreach (var write in group)
+            {
+                write.Fail(new InvalidOperationException($"The ledger refuses writes until it is reopened: {lost.Message}", lost));
+            }
+
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         var committing = TimeSpan.Zero;
         var shared = group.Count > 1;
@@ -248,12 +266,8 @@ internal sealed class LogWriter : IAsyncDisposable
 
             foreach (var (write, afterCommit) in done)
             {
-                foreach (var action in afterCommit)
-                {
-                    action();
-                }
-
-                write.Complete();
+                RunAfterCommit(afterCommit);
+                write.Complete(); // durable: answered as such even when its after-commit work failed
             }
         }
         catch (Exception e)
@@ -274,6 +288,22 @@ internal sealed class LogWriter : IAsyncDisposable
                 previous.Busy + Stopwatch.GetElapsedTime(started),
                 previous.Committing + committing,
                 walCheckpointer.Counts));
+        }
+    }
+
+    /// <summary>Runs a committed write's after-commit work; a failure stops all later writes (see <see cref="Fault"/>).</summary>
+    private void RunAfterCommit(List<Action> afterCommit)
+    {
+        try
+        {
+            foreach (var action in afterCommit)
+            {
+                action();
+            }
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref fault, new InvalidOperationException($"the in-memory state failed to follow a committed write ({e.Message})", e));
         }
     }
 
