@@ -1,0 +1,38 @@
+namespace TraceChain.Bench.Tests;
+
+/// <summary>
+/// The paced load sends exactly the scheduled requests however slow the machine is, and charges a slow answer to the
+/// requests that were due behind it (no coordinated omission). Bounds only from below: a slow machine only adds.
+/// </summary>
+public sealed class HttpLoadTests
+{
+    [Fact]
+    public async Task Paced_SendsEveryScheduledRequest()
+    {
+        var sent = 0;
+        var result = await HttpLoad.PacedAsync(4, 200, TimeSpan.FromSeconds(0.5), (_, _) => { Interlocked.Increment(ref sent); return Task.CompletedTask; }, CancellationToken.None);
+
+        Assert.Equal(100, sent); // 200/s for 0.5 s, spread over 4 clients
+        Assert.Equal(100, result.Latencies.Count);
+    }
+
+    [Fact]
+    public async Task Paced_ASlowAnswer_DelaysTheRequestsDueBehindIt_InTheFigures()
+    {
+        // One client, a request due every 10 ms; the first answer takes 100 ms.
+        var calls = 0;
+        var result = await HttpLoad.PacedAsync(1, 100, TimeSpan.FromSeconds(0.2), async (_, ct) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await Task.Delay(100, ct);
+            }
+        }, CancellationToken.None);
+
+        Assert.Equal(20, result.Latencies.Count);
+        Assert.True(result.Latencies[0] >= 99, $"first {result.Latencies[0]:0.0} ms");
+        // The second was due at 10 ms but could only go at 100 ms: at least 90 ms late, counted from when it was due.
+        Assert.True(result.Latencies[1] >= 89, $"second {result.Latencies[1]:0.0} ms");
+        Assert.True(result.Latencies[5] >= 49, $"sixth {result.Latencies[5]:0.0} ms");
+    }
+}
