@@ -1,5 +1,6 @@
 using ScannerAgent.Agent;
 using ScannerAgent.Configuration;
+using ScannerAgent.Outbox;
 using TraceChain.Mqtt;
 
 namespace ScannerAgent.Cameras;
@@ -9,7 +10,9 @@ namespace ScannerAgent.Cameras;
 /// persistent session, like <see cref="MqttScannerWorker"/>. Each frame goes through <see cref="CameraScanRecorder"/>;
 /// the handler returns (and the client sends PUBACK) only after every hop of the frame is committed to the outbox.
 /// A storage failure throws from the handler: no PUBACK, the broker redelivers. A frame that is not a usable image
-/// is acknowledged (redelivery cannot repair it) and logged with its problem.
+/// is acknowledged (redelivery cannot repair it) and logged with its problem. Each hop is stored with its frame's
+/// identity (session, topic, frame hash, code), so a redelivery (DUP) of a frame committed but never acknowledged
+/// adds no second hop.
 /// </summary>
 public sealed class MqttCameraWorker : IAsyncDisposable
 {
@@ -21,10 +24,12 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     private readonly AgentLog _log;
     private readonly MqttClient _client;
     private readonly TimeProvider _time;
+    private readonly string _clientId;
     private long _frames;
     private long _stored;
     private long _suppressed;
     private long _rejected;
+    private long _alreadyStored;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttCameraWorker(CameraScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -34,12 +39,13 @@ public sealed class MqttCameraWorker : IAsyncDisposable
         _cameras = CameraScanRecorder.For(settings, recorder, log, time);
         _log = log;
         _time = time;
+        _clientId = settings.ClientId ?? $"{deviceId}-{settings.Name}";
         _client = new MqttClient(
             new MqttClientOptions
             {
                 Host = settings.Host,
                 Port = settings.Port,
-                ClientId = settings.ClientId ?? $"{deviceId}-{settings.Name}",
+                ClientId = _clientId,
                 CleanSession = false,
                 Username = settings.Username,
                 Password = settings.Password,
@@ -74,6 +80,15 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     /// <summary>Frames that were not usable images.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Codes of redelivered frames already stored before (the PUBACK was lost), acknowledged without a new hop.</summary>
+    public long AlreadyStored => Interlocked.Read(ref _alreadyStored);
+
+    /// <summary>
+    /// Test hook: runs after a frame's hops are committed and before the handler returns (so before PUBACK); tests
+    /// stop the agent in exactly that window.
+    /// </summary>
+    internal Func<CameraFrameResult, CancellationToken, Task>? AfterRecord { get; set; }
+
     /// <summary>Connects (retrying until the broker answers) and subscribes; frames are handled until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -104,7 +119,9 @@ public sealed class MqttCameraWorker : IAsyncDisposable
         // tracechain/{site}/cameras/{cameraId}/frame: the broker only delivers topics matching the filter.
         var cameraId = message.Topic.Split('/')[3];
         Interlocked.Increment(ref _frames);
-        var result = await _cameras.RecordAsync(cameraId, message.Payload, cancellationToken);
+        // QoS 0 frames are never redelivered: nothing to remember them by.
+        var identity = message.QualityOfService == MqttQualityOfService.AtLeastOnce ? MqttDelivery.Frame(_clientId, message.Topic, message.Payload.Span) : null;
+        var result = await _cameras.RecordAsync(cameraId, message.Payload, identity, message.Duplicate, cancellationToken);
         if (result.ImageProblem is not null)
         {
             Interlocked.Increment(ref _rejected);
@@ -114,5 +131,10 @@ public sealed class MqttCameraWorker : IAsyncDisposable
 
         Interlocked.Add(ref _stored, result.Stored.Count);
         Interlocked.Add(ref _suppressed, result.Suppressed);
+        Interlocked.Add(ref _alreadyStored, result.AlreadyStored);
+        if (AfterRecord is { } hook)
+        {
+            await hook(result, cancellationToken);
+        }
     }
 }
