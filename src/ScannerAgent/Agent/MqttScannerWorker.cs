@@ -35,6 +35,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     private long _invalid;
     private long _redelivered;
     private long _resent;
+    private long _lastCounterOfLostConnection;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttScannerWorker(MqttScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -62,6 +63,18 @@ public sealed class MqttScannerWorker : IAsyncDisposable
             HandleAsync);
         _client.Connected += (_, e) => _log.Write(Name, $"connected to {settings.Host}:{settings.Port} (session {(e.SessionPresent ? "resumed" : "new")}), workflow {_setup.Workflow.ToString().ToLowerInvariant()}");
         _client.Disconnected += (_, e) => _log.Write(Name, $"broker connection lost: {e.Reason.Message}" + (e.WillReconnect ? "; reconnecting" : ""));
+
+        // A reconnect can find the session gone too (the broker restarted without persistence): its packet ids start
+        // again, so the deliveries stored before the connection was lost mean nothing. Scans of the new session may be
+        // stored before the Connected event, hence the counter taken when the old connection was lost.
+        _client.Disconnected += (_, _) => Interlocked.Exchange(ref _lastCounterOfLostConnection, _recorder.LastCounter());
+        _client.Connected += (_, e) =>
+        {
+            if (!e.SessionPresent && e.ConnectionNumber > 1)
+            {
+                _recorder.ForgetDeliveries(_clientId, Interlocked.Read(ref _lastCounterOfLostConnection));
+            }
+        };
     }
 
     /// <summary>The scanner group's name.</summary>

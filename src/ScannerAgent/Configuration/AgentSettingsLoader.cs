@@ -73,6 +73,11 @@ public static partial class AgentSettingsLoader
             problems.Add("Agent:RetryMinMilliseconds must be positive and not above Agent:RetryMaxMilliseconds");
         }
 
+        if (settings.DeliveryRetentionHours is < 1 or > 87_600)
+        {
+            problems.Add($"Agent:DeliveryRetentionHours {settings.DeliveryRetentionHours} must be 1..87600");
+        }
+
         if (needScanners && settings.Scanners.Count == 0 && settings.MqttScanners.Count == 0 && settings.CameraScanners.Count == 0)
         {
             problems.Add("Agent:Scanners, Agent:MqttScanners and Agent:CameraScanners list no scanner");
