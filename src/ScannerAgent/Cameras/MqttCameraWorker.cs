@@ -22,9 +22,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     private readonly CameraScannerSettings _settings;
     private readonly CameraScanRecorder _cameras;
     private readonly AgentLog _log;
-    private readonly MqttClient _client;
-    private readonly TimeProvider _time;
-    private readonly string _clientId;
+    private readonly BrokerSession _broker;
     private long _frames;
     private long _stored;
     private long _suppressed;
@@ -38,25 +36,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
         _settings = settings;
         _cameras = CameraScanRecorder.For(settings, recorder, log, time);
         _log = log;
-        _time = time;
-        _clientId = settings.ClientId ?? $"{deviceId}-{settings.Name}";
-        _client = new MqttClient(
-            new MqttClientOptions
-            {
-                Host = settings.Host,
-                Port = settings.Port,
-                ClientId = _clientId,
-                CleanSession = false,
-                Username = settings.Username,
-                Password = settings.Password,
-                MaxPacketSize = settings.MaxFrameBytes + PacketOverhead,
-                ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
-                ReconnectMaxDelay = TimeSpan.FromSeconds(10),
-                TimeProvider = time,
-            },
-            HandleAsync);
-        _client.Connected += (_, e) => _log.Write(Name, $"connected to {settings.Host}:{settings.Port} (session {(e.SessionPresent ? "resumed" : "new")}), workflow {_cameras.Setup.Workflow.ToString().ToLowerInvariant()}");
-        _client.Disconnected += (_, e) => _log.Write(Name, $"broker connection lost: {e.Reason.Message}" + (e.WillReconnect ? "; reconnecting" : ""));
+        _broker = new BrokerSession(settings, deviceId, settings.Name, HandleAsync, log, time, () => $", workflow {_cameras.Setup.Workflow.ToString().ToLowerInvariant()}", settings.MaxFrameBytes + PacketOverhead);
     }
 
     /// <summary>The camera group's name.</summary>
@@ -66,7 +46,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     public string FrameFilter => $"tracechain/{_settings.Site}/cameras/{_settings.CameraId ?? "+"}/frame";
 
     /// <summary>True once connected and subscribed.</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady => _broker.IsReady;
 
     /// <summary>Frames handled.</summary>
     public long Frames => Interlocked.Read(ref _frames);
@@ -90,29 +70,10 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     internal Func<CameraFrameResult, CancellationToken, Task>? AfterRecord { get; set; }
 
     /// <summary>Connects (retrying until the broker answers) and subscribes; frames are handled until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ConnectAndSubscribeAsync(cancellationToken);
-            IsReady = true;
-            _log.Write(Name, $"subscribed to {FrameFilter}");
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-
-        // DISCONNECT ends the connection cleanly; the broker keeps the session and queues further frames.
-        await _client.DisconnectAsync(CancellationToken.None);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => _broker.RunAsync([new(FrameFilter)], null, null, cancellationToken);
 
     /// <summary>Disconnects from the broker.</summary>
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
-
-    private Task ConnectAndSubscribeAsync(CancellationToken cancellationToken) =>
-        BrokerSubscriber.ConnectAndSubscribeAsync(_client, [new(FrameFilter)], _log, Name, $"{_settings.Host}:{_settings.Port}", _time, null, cancellationToken);
+    public ValueTask DisposeAsync() => _broker.DisposeAsync();
 
     private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
@@ -120,7 +81,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
         var cameraId = message.Topic.Split('/')[3];
         Interlocked.Increment(ref _frames);
         // QoS 0 frames are never redelivered: nothing to remember them by.
-        var identity = message.QualityOfService == MqttQualityOfService.AtLeastOnce ? MqttDelivery.Frame(_clientId, message.Topic, message.Payload.Span) : null;
+        var identity = message.QualityOfService == MqttQualityOfService.AtLeastOnce ? MqttDelivery.Frame(_broker.ClientId, message.Topic, message.Payload.Span) : null;
         var result = await _cameras.RecordAsync(cameraId, message.Payload, identity, message.Duplicate, cancellationToken);
         if (result.ImageProblem is not null)
         {

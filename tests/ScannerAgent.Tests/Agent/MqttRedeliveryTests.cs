@@ -136,18 +136,12 @@ public sealed class MqttRedeliveryTests
     public async Task BrokerLostTheSession_AgentForgetsTheStoredPacketIds()
     {
         await using var chain = await AgentHarness.CreateAsync();
-        await using var broker = await MosquittoProcess.StartAsync(
-            new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password } },
-            CancellationToken.None);
+        await using var broker = await StartBrokerAsync(chain, persistence: false);
         chain.Settings.MqttScanners.Add(Scanners(broker));
         await chain.StartAgentAsync();
         await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
         var scan = TestCodes.Pack("L0001");
-        await using (var scanner = new MqttClient(ClientOptions(broker, "scanner-1")))
-        {
-            await scanner.ConnectAsync(CancellationToken.None);
-            await scanner.PublishAsync(Sc1, scan, cancellationToken: CancellationToken.None);
-        }
+        await PublishAsync(broker, scan);
 
         await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].Stored == 1, TimeSpan.FromSeconds(10), () => "stored\n" + chain.Log);
         var first = ScannerAgent.Outbox.MqttDelivery.Of($"{AgentHarness.DeviceId}-mq", Sc1, 1, Encoding.UTF8.GetBytes(scan)); // Mosquitto's first packet id is 1
@@ -166,9 +160,7 @@ public sealed class MqttRedeliveryTests
     public async Task BrokerLostTheSessionWhileTheAgentRuns_ReconnectForgetsTheStoredPacketIds()
     {
         await using var chain = await AgentHarness.CreateAsync();
-        await using var broker = await MosquittoProcess.StartAsync(
-            new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password } },
-            CancellationToken.None);
+        await using var broker = await StartBrokerAsync(chain, persistence: false);
         chain.Settings.MqttScanners.Add(Scanners(broker));
         await chain.StartAgentAsync();
         var worker = chain.Runner!.MqttWorkers[0];
@@ -206,8 +198,8 @@ public sealed class MqttRedeliveryTests
     private static MqttMessage Message(string topic, string payload, ushort id, bool dup) =>
         new(topic, Encoding.UTF8.GetBytes(payload), MqttQualityOfService.AtLeastOnce, Retain: false, Duplicate: dup, PacketId: id);
 
-    private static Task<MosquittoProcess> StartBrokerAsync(AgentHarness chain) => MosquittoProcess.StartAsync(
-        new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password }, Persistence = true },
+    private static Task<MosquittoProcess> StartBrokerAsync(AgentHarness chain, bool persistence = true) => MosquittoProcess.StartAsync(
+        new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password }, Persistence = persistence },
         CancellationToken.None);
 
     private static MqttScannerSettings Scanners(MosquittoProcess broker) =>
