@@ -54,6 +54,7 @@ public sealed class AgentRunner : IDisposable
         }
 
         Cameras = new CameraScanners(settings, recorder, Log, clock);
+        Pruner = new DeliveryPruner(Outbox, TimeSpan.FromHours(settings.DeliveryRetentionHours), Log, clock);
 
         var byName = _workers.ToDictionary(w => w.Name, StringComparer.Ordinal);
         Uplink.Settled += (entry, receipt) =>
@@ -90,14 +91,20 @@ public sealed class AgentRunner : IDisposable
     /// <summary>The camera scanners (watched folders, MQTT frames).</summary>
     public CameraScanners Cameras { get; }
 
+    /// <summary>Forgets old delivery identities at start and periodically.</summary>
+    public DeliveryPruner Pruner { get; }
+
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Log.Write("agent", $"device {_identity.DeviceId} at {_identity.Location}: {_workers.Count} serial scanner(s), {_mqttWorkers.Count} MQTT scanner group(s), outbox {Outbox.Path} (next counter {Outbox.LastCounter(_identity.DeviceId) + 1})");
+        // Pruned first, before any worker stores a hop: the newest hop is then still the last run's.
+        Pruner.Prune();
         var tasks = _workers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)).ToList();
         tasks.AddRange(_mqttWorkers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)));
         tasks.AddRange(Cameras.Start(cancellationToken));
         tasks.Add(Task.Run(() => Uplink.RunAsync(cancellationToken), CancellationToken.None));
+        tasks.Add(Task.Run(() => Pruner.RunAsync(cancellationToken), CancellationToken.None));
         if (Notifications is { } notifications)
         {
             tasks.Add(Task.Run(() => notifications.RunAsync(cancellationToken), CancellationToken.None));

@@ -49,8 +49,11 @@ public sealed class HopRecorder(AgentIdentity identity, OutboxStore outbox, Reca
     /// <summary>The outbox entry an earlier delivery of the same self-identifying payload became, or null (see <see cref="OutboxStore.FindScan"/>).</summary>
     public OutboxEntry? FindScan(MqttDelivery delivery) => outbox.FindScan(delivery);
 
-    /// <summary>Durably forgets every delivery of an MQTT session (see <see cref="OutboxStore.ForgetDeliveries"/>).</summary>
-    public void ForgetDeliveries(string session) => outbox.ForgetDeliveries(session);
+    /// <summary>Durably forgets the deliveries of an MQTT session up to a counter (see <see cref="OutboxStore.ForgetDeliveries"/>).</summary>
+    public void ForgetDeliveries(string session, long throughCounter = long.MaxValue) => outbox.ForgetDeliveries(session, throughCounter);
+
+    /// <summary>The counter of the device's last stored hop, 0 when none.</summary>
+    public long LastCounter() => outbox.LastCounter(identity.DeviceId);
 
     /// <summary>Durably forgets an earlier delivery with this packet id (see <see cref="OutboxStore.ForgetDelivery"/>).</summary>
     public void ForgetDelivery(MqttDelivery delivery) => outbox.ForgetDelivery(delivery);

@@ -27,14 +27,14 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     private readonly MqttScannerSettings _settings;
     private readonly HopRecorder _recorder;
     private readonly AgentLog _log;
-    private readonly MqttClient _client;
+    private readonly BrokerSession _broker;
     private readonly string _clientId;
-    private readonly TimeProvider _time;
     private readonly Channel<(string Topic, MqttVerdict Verdict)> _verdicts = Channel.CreateUnbounded<(string, MqttVerdict)>(new UnboundedChannelOptions { SingleReader = true });
     private long _stored;
     private long _invalid;
     private long _redelivered;
     private long _resent;
+    private long _lastCounterOfLostConnection;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttScannerWorker(MqttScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -44,24 +44,20 @@ public sealed class MqttScannerWorker : IAsyncDisposable
         _setup = ScannerSetup.From(settings);
         _recorder = recorder;
         _log = log;
-        _time = time;
-        _clientId = settings.ClientId ?? $"{deviceId}-{settings.Name}";
-        _client = new MqttClient(
-            new MqttClientOptions
+        _broker = new BrokerSession(settings, deviceId, _setup.Name, HandleAsync, log, time, () => $", workflow {_setup.Workflow.ToString().ToLowerInvariant()}");
+        _clientId = _broker.ClientId;
+
+        // A reconnect can find the session gone too (the broker restarted without persistence): its packet ids start
+        // again, so the deliveries stored before the connection was lost mean nothing. Scans of the new session may be
+        // stored before the Connected event, hence the counter taken when the old connection was lost.
+        _broker.Client.Disconnected += (_, _) => Interlocked.Exchange(ref _lastCounterOfLostConnection, _recorder.LastCounter());
+        _broker.Client.Connected += (_, e) =>
+        {
+            if (!e.SessionPresent && e.ConnectionNumber > 1)
             {
-                Host = settings.Host,
-                Port = settings.Port,
-                ClientId = _clientId,
-                CleanSession = false,
-                Username = settings.Username,
-                Password = settings.Password,
-                ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
-                ReconnectMaxDelay = TimeSpan.FromSeconds(10),
-                TimeProvider = time,
-            },
-            HandleAsync);
-        _client.Connected += (_, e) => _log.Write(Name, $"connected to {settings.Host}:{settings.Port} (session {(e.SessionPresent ? "resumed" : "new")}), workflow {_setup.Workflow.ToString().ToLowerInvariant()}");
-        _client.Disconnected += (_, e) => _log.Write(Name, $"broker connection lost: {e.Reason.Message}" + (e.WillReconnect ? "; reconnecting" : ""));
+                _recorder.ForgetDeliveries(_clientId, Interlocked.Read(ref _lastCounterOfLostConnection));
+            }
+        };
     }
 
     /// <summary>The scanner group's name.</summary>
@@ -74,7 +70,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     public string ScanFilter => $"tracechain/{_settings.Site}/scanners/{_settings.ScannerId}/scan";
 
     /// <summary>True once connected and subscribed.</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady => _broker.IsReady;
 
     /// <summary>Scans stored as hops.</summary>
     public long Stored => Interlocked.Read(ref _stored);
@@ -95,26 +91,26 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     internal Func<OutboxEntry, CancellationToken, Task>? AfterStore { get; set; }
 
     /// <summary>Connects (retrying until the broker answers), subscribes, and publishes verdicts until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ConnectAndSubscribeAsync(cancellationToken);
-            IsReady = true;
-            _log.Write(Name, $"subscribed to {ScanFilter}");
-            await foreach (var (topic, verdict) in _verdicts.Reader.ReadAllAsync(cancellationToken))
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        // A new session (first start, or the broker lost its state) owes us no redelivery and its packet ids start
+        // again, so the stored ones mean nothing. Nothing arrives before our SUBSCRIBE.
+        _broker.RunAsync(
+            [new(ScanFilter)],
+            sessionPresent =>
             {
-                await PublishAsync(topic, verdict, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-
-        // DISCONNECT ends the connection cleanly; the broker keeps the session and queues further scans.
-        await _client.DisconnectAsync(CancellationToken.None);
-    }
+                if (!sessionPresent)
+                {
+                    _recorder.ForgetDeliveries(_clientId);
+                }
+            },
+            async ct =>
+            {
+                await foreach (var (topic, verdict) in _verdicts.Reader.ReadAllAsync(ct))
+                {
+                    await PublishAsync(topic, verdict, ct);
+                }
+            },
+            cancellationToken);
 
     /// <summary>Publishes the ledger's receipt for a hop of this scanner group.</summary>
     public void ReportReceipt(OutboxEntry entry, UplinkReceipt receipt)
@@ -133,22 +129,8 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _verdicts.Writer.TryComplete();
-        await _client.DisposeAsync();
+        await _broker.DisposeAsync();
     }
-
-    private Task ConnectAndSubscribeAsync(CancellationToken cancellationToken) =>
-        // A new session (first start, or the broker lost its state) owes us no redelivery and its packet ids start
-        // again, so the stored ones mean nothing. Nothing arrives before our SUBSCRIBE.
-        BrokerSubscriber.ConnectAndSubscribeAsync(
-            _client, [new(ScanFilter)], _log, Name, $"{_settings.Host}:{_settings.Port}", _time,
-            sessionPresent =>
-            {
-                if (!sessionPresent)
-                {
-                    _recorder.ForgetDeliveries(_clientId);
-                }
-            },
-            cancellationToken);
 
     internal async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
@@ -242,7 +224,7 @@ public sealed class MqttScannerWorker : IAsyncDisposable
     {
         try
         {
-            await _client.PublishAsync(topic, JsonSerializer.SerializeToUtf8Bytes(verdict, VerdictJson), MqttQualityOfService.AtLeastOnce, retain: false, cancellationToken);
+            await _broker.Client.PublishAsync(topic, JsonSerializer.SerializeToUtf8Bytes(verdict, VerdictJson), MqttQualityOfService.AtLeastOnce, retain: false, cancellationToken);
         }
         catch (MqttConnectionException e)
         {

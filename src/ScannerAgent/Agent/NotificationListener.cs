@@ -22,7 +22,7 @@ public sealed class NotificationListener : IAsyncDisposable
     private readonly RecallCache cache;
     private readonly AgentLog log;
     private readonly TimeProvider time;
-    private readonly MqttClient client;
+    private readonly BrokerSession broker;
     private long alerts;
 
     /// <summary>Creates the listener and its MQTT client (not connected).</summary>
@@ -34,55 +34,20 @@ public sealed class NotificationListener : IAsyncDisposable
         this.cache = cache;
         this.log = log;
         this.time = time;
-        client = new MqttClient(
-            new MqttClientOptions
-            {
-                Host = settings.Host!,
-                Port = settings.Port,
-                ClientId = settings.ClientId ?? $"{deviceId}-notifications",
-                CleanSession = false,
-                Username = settings.Username,
-                Password = settings.Password,
-                ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
-                ReconnectMaxDelay = TimeSpan.FromSeconds(10),
-                TimeProvider = time,
-            },
-            HandleAsync);
-        client.Connected += (_, e) => log.Write(Source, $"connected to {settings.Host}:{settings.Port} (session {(e.SessionPresent ? "resumed" : "new")}); {cache.Count} recalled batch(es) cached");
-        client.Disconnected += (_, e) => log.Write(Source, $"broker connection lost: {e.Reason.Message}" + (e.WillReconnect ? "; reconnecting (cached recalls still apply)" : ""));
+        broker = new BrokerSession(settings, deviceId, Source, HandleAsync, log, time, () => $"; {cache.Count} recalled batch(es) cached");
     }
 
     /// <summary>The recall cache it fills.</summary>
     public RecallCache Cache => cache;
 
     /// <summary>True once connected and subscribed.</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady => broker.IsReady;
 
     /// <summary>Alerts received for the agent's party.</summary>
     public long Alerts => Interlocked.Read(ref alerts);
 
     /// <summary>Connects (retrying until the broker answers) and subscribes; then listens until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ConnectAndSubscribeAsync(cancellationToken);
-            IsReady = true;
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-
-        // DISCONNECT keeps the session: recalls published meanwhile are queued for the next start.
-        await client.DisconnectAsync(CancellationToken.None);
-    }
-
-    /// <summary>Disconnects from the broker.</summary>
-    public ValueTask DisposeAsync() => client.DisposeAsync();
-
-    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken)
     {
         List<MqttTopicFilter> filters = [new(RecallTopic.AllRecalls(settings.TopicPrefix))];
         if (settings.Alerts)
@@ -90,9 +55,11 @@ public sealed class NotificationListener : IAsyncDisposable
             filters.Add(new(RecallTopic.Alerts(settings.TopicPrefix, location)));
         }
 
-        await BrokerSubscriber.ConnectAndSubscribeAsync(client, filters, log, Source, $"{settings.Host}:{settings.Port}", time, null, cancellationToken);
-        log.Write(Source, $"subscribed to {string.Join(", ", filters.Select(f => f.Filter))}");
+        return broker.RunAsync(filters, null, null, cancellationToken);
     }
+
+    /// <summary>Disconnects from the broker.</summary>
+    public ValueTask DisposeAsync() => broker.DisposeAsync();
 
     private Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {

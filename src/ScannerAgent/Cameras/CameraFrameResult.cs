@@ -12,8 +12,11 @@ public sealed record CameraFrameResult(IReadOnlyList<OutboxEntry> Stored, int Su
     /// <summary>Warnings for stored hops of a batch the agent's recall cache knows as recalled or withdrawn.</summary>
     public IReadOnlyList<string> Recalled { get; init; } = [];
 
+    /// <summary>Codes stored as hops by an earlier handling of the same frame (before a crash), so no new hop.</summary>
+    public int AlreadyStored { get; init; }
+
     /// <summary>Codes found in the frame.</summary>
-    public int CodesFound => Stored.Count + Suppressed + Invalid.Count;
+    public int CodesFound => Stored.Count + Suppressed + AlreadyStored + Invalid.Count;
 
     /// <summary>A frame that could not be decoded.</summary>
     public static CameraFrameResult BadImage(string problem) => new([], 0, [], problem);

@@ -10,7 +10,9 @@ namespace ScannerAgent.Cameras;
 /// repeats of a recent sighting by the same camera, and store each new code through the same
 /// <see cref="HopRecorder"/> as serial scans (ScanInterpreter -> HopBuilder -> signed hop -> outbox). Returns only
 /// after every hop of the frame is committed. A storage failure throws, after un-recording the sightings not
-/// stored, so a redelivered or retried frame stores them then.
+/// stored, so a redelivered or retried frame stores them then. Given the frame's identity, each hop is stored with
+/// the identity of its code (same transaction), so a frame handled again after a crash between the commit and its
+/// acknowledgement (PUBACK, move to processed/) adds no second hop: the repeat window is in memory only.
 /// </summary>
 public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder decoder, RepeatSuppressor repeats, HopRecorder recorder, AgentLog log)
 {
@@ -31,7 +33,19 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
     /// <param name="cameraId">The camera, recorded in the outbox as <c>{Name}/{cameraId}</c>.</param>
     /// <param name="frame">PNG, JPEG or TCG8 gray frame bytes.</param>
     /// <param name="cancellationToken">Stops waiting for the commit.</param>
-    public async Task<CameraFrameResult> RecordAsync(string cameraId, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    public Task<CameraFrameResult> RecordAsync(string cameraId, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+        RecordAsync(cameraId, frame, null, false, cancellationToken);
+
+    /// <summary>As the other overload; each hop is stored with the identity of its code in <paramref name="identity"/>.</summary>
+    /// <param name="cameraId">The camera, recorded in the outbox as <c>{Name}/{cameraId}</c>.</param>
+    /// <param name="frame">PNG, JPEG or TCG8 gray frame bytes.</param>
+    /// <param name="identity">The frame's identity (<see cref="MqttDelivery.Frame"/>), or null.</param>
+    /// <param name="maybeStored">
+    /// True when the frame may have been handled before (an MQTT DUP redelivery, any file): codes already stored under
+    /// its identity are counted as <see cref="CameraFrameResult.AlreadyStored"/> instead of becoming hops.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting for the commit.</param>
+    public async Task<CameraFrameResult> RecordAsync(string cameraId, ReadOnlyMemory<byte> frame, MqttDelivery? identity, bool maybeStored, CancellationToken cancellationToken)
     {
         var source = $"{setup.Name}/{cameraId}";
         var (codes, problem) = decoder.Decode(frame.Span);
@@ -43,9 +57,19 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
         var invalid = new List<string>();
         var fresh = new List<(string Scan, Hops.ScanReading Reading)>();
         var suppressed = 0;
+        var already = 0;
         foreach (var code in codes)
         {
             var scan = code.TextWithSymbologyIdentifier;
+            if (maybeStored && identity is not null && recorder.FindScan(identity.ForCode(scan)) is { } earlier)
+            {
+                // Stored before the agent stopped, but the frame was never acknowledged: no second hop.
+                repeats.IsRepeat(source, scan);
+                already++;
+                log.Write(source, $"code {earlier.Identifier} of this frame is already hop #{earlier.Counter}; no new hop");
+                continue;
+            }
+
             if (repeats.IsRepeat(source, scan))
             {
                 suppressed++;
@@ -69,7 +93,7 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
         {
             try
             {
-                var entry = await recorder.StoreAsync(source, setup, fresh[i].Reading, cancellationToken);
+                var entry = await recorder.StoreAsync(source, setup, fresh[i].Reading, identity?.ForCode(fresh[i].Scan), cancellationToken);
                 stored.Add(entry);
                 log.Write(source, $"stored hop #{entry.Counter} {entry.Identifier} ({entry.Workflow})");
                 if (recorder.RecallOf(fresh[i].Reading) is { } recall)
@@ -97,6 +121,6 @@ public sealed class CameraScanRecorder(ScannerSetup setup, CameraFrameDecoder de
             }
         }
 
-        return new CameraFrameResult(stored, suppressed, invalid, null) { Recalled = recalled };
+        return new CameraFrameResult(stored, suppressed, invalid, null) { Recalled = recalled, AlreadyStored = already };
     }
 }

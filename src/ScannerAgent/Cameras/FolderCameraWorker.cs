@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScannerAgent.Agent;
 using ScannerAgent.Configuration;
+using ScannerAgent.Outbox;
 
 namespace ScannerAgent.Cameras;
 
@@ -11,7 +12,9 @@ namespace ScannerAgent.Cameras;
 /// moved to <c>processed/</c> only after its hops are committed, or to <c>rejected/</c> with a
 /// <c>{name}.reason.txt</c> beside it when it is not a usable image or holds no pack code. Files left in the folder
 /// (agent stopped, storage failed) are processed at the next start or pass. An image that is not yet complete (no
-/// PNG IEND / JPEG EOI) is left alone for <c>SettleMilliseconds</c>, for writers that do not rename.
+/// PNG IEND / JPEG EOI) is left alone for <c>SettleMilliseconds</c>, for writers that do not rename. Each hop is
+/// stored with its file's identity (name, size, SHA-256 of the content, code), so a file whose hops were committed
+/// but which was not moved (the agent stopped in between) adds no second hop when it is processed again.
 /// </summary>
 public sealed class FolderCameraWorker : IDisposable
 {
@@ -27,6 +30,7 @@ public sealed class FolderCameraWorker : IDisposable
     private long _suppressed;
     private long _processed;
     private long _rejected;
+    private long _alreadyStored;
 
     /// <summary>Creates the worker (not started).</summary>
     public FolderCameraWorker(CameraScannerSettings settings, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -68,6 +72,15 @@ public sealed class FolderCameraWorker : IDisposable
 
     /// <summary>Files moved to rejected/.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Codes of files processed again whose hops were already stored (before a crash), so no new hop.</summary>
+    public long AlreadyStored => Interlocked.Read(ref _alreadyStored);
+
+    /// <summary>
+    /// Test hook: runs after a file's hops are committed and before it is moved; tests stop the agent in exactly
+    /// that window.
+    /// </summary>
+    internal Func<CameraFrameResult, CancellationToken, Task>? AfterRecord { get; set; }
 
     /// <summary>Handles the files already there, then every new one, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -201,7 +214,8 @@ public sealed class FolderCameraWorker : IDisposable
         CameraFrameResult result;
         try
         {
-            result = await _cameras.RecordAsync(CameraId, bytes, cancellationToken);
+            var identity = MqttDelivery.Frame($"folder:{Folder}", $"{file.Name} ({bytes.Length} bytes)", bytes);
+            result = await _cameras.RecordAsync(CameraId, bytes, identity, maybeStored: true, cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -212,9 +226,15 @@ public sealed class FolderCameraWorker : IDisposable
 
         Interlocked.Add(ref _stored, result.Stored.Count);
         Interlocked.Add(ref _suppressed, result.Suppressed);
+        Interlocked.Add(ref _alreadyStored, result.AlreadyStored);
+        if (AfterRecord is { } hook)
+        {
+            await hook(result, cancellationToken);
+        }
+
         var problem = result.ImageProblem
             ?? (result.CodesFound == 0 ? "no barcode found in the image"
-            : result.Stored.Count == 0 && result.Suppressed == 0 ? "no code names a pack: " + string.Join("; ", result.Invalid)
+            : result.Stored.Count == 0 && result.Suppressed == 0 && result.AlreadyStored == 0 ? "no code names a pack: " + string.Join("; ", result.Invalid)
             : null);
         if (problem is not null)
         {
@@ -224,7 +244,7 @@ public sealed class FolderCameraWorker : IDisposable
 
         var moved = MoveInto(file, ProcessedFolder);
         Interlocked.Increment(ref _processed);
-        _log.Write(Name, $"{file.Name}: {result.Stored.Count} hop(s), {result.Suppressed} repeat(s)" + (result.Invalid.Count > 0 ? $", {result.Invalid.Count} invalid code(s)" : "") + $" -> processed/{Path.GetFileName(moved)}");
+        _log.Write(Name, $"{file.Name}: {result.Stored.Count} hop(s), {result.Suppressed} repeat(s)" + (result.AlreadyStored > 0 ? $", {result.AlreadyStored} already stored" : "") + (result.Invalid.Count > 0 ? $", {result.Invalid.Count} invalid code(s)" : "") + $" -> processed/{Path.GetFileName(moved)}");
         return true;
     }
 

@@ -1,5 +1,6 @@
 using ScannerAgent.Agent;
 using ScannerAgent.Configuration;
+using ScannerAgent.Outbox;
 using TraceChain.Mqtt;
 
 namespace ScannerAgent.Cameras;
@@ -9,7 +10,9 @@ namespace ScannerAgent.Cameras;
 /// persistent session, like <see cref="MqttScannerWorker"/>. Each frame goes through <see cref="CameraScanRecorder"/>;
 /// the handler returns (and the client sends PUBACK) only after every hop of the frame is committed to the outbox.
 /// A storage failure throws from the handler: no PUBACK, the broker redelivers. A frame that is not a usable image
-/// is acknowledged (redelivery cannot repair it) and logged with its problem.
+/// is acknowledged (redelivery cannot repair it) and logged with its problem. Each hop is stored with its frame's
+/// identity (session, topic, frame hash, code), so a redelivery (DUP) of a frame committed but never acknowledged
+/// adds no second hop.
 /// </summary>
 public sealed class MqttCameraWorker : IAsyncDisposable
 {
@@ -19,12 +22,12 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     private readonly CameraScannerSettings _settings;
     private readonly CameraScanRecorder _cameras;
     private readonly AgentLog _log;
-    private readonly MqttClient _client;
-    private readonly TimeProvider _time;
+    private readonly BrokerSession _broker;
     private long _frames;
     private long _stored;
     private long _suppressed;
     private long _rejected;
+    private long _alreadyStored;
 
     /// <summary>Creates the worker and its MQTT client (not connected).</summary>
     public MqttCameraWorker(CameraScannerSettings settings, string deviceId, HopRecorder recorder, AgentLog log, TimeProvider time)
@@ -33,24 +36,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
         _settings = settings;
         _cameras = CameraScanRecorder.For(settings, recorder, log, time);
         _log = log;
-        _time = time;
-        _client = new MqttClient(
-            new MqttClientOptions
-            {
-                Host = settings.Host,
-                Port = settings.Port,
-                ClientId = settings.ClientId ?? $"{deviceId}-{settings.Name}",
-                CleanSession = false,
-                Username = settings.Username,
-                Password = settings.Password,
-                MaxPacketSize = settings.MaxFrameBytes + PacketOverhead,
-                ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
-                ReconnectMaxDelay = TimeSpan.FromSeconds(10),
-                TimeProvider = time,
-            },
-            HandleAsync);
-        _client.Connected += (_, e) => _log.Write(Name, $"connected to {settings.Host}:{settings.Port} (session {(e.SessionPresent ? "resumed" : "new")}), workflow {_cameras.Setup.Workflow.ToString().ToLowerInvariant()}");
-        _client.Disconnected += (_, e) => _log.Write(Name, $"broker connection lost: {e.Reason.Message}" + (e.WillReconnect ? "; reconnecting" : ""));
+        _broker = new BrokerSession(settings, deviceId, settings.Name, HandleAsync, log, time, () => $", workflow {_cameras.Setup.Workflow.ToString().ToLowerInvariant()}", settings.MaxFrameBytes + PacketOverhead);
     }
 
     /// <summary>The camera group's name.</summary>
@@ -60,7 +46,7 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     public string FrameFilter => $"tracechain/{_settings.Site}/cameras/{_settings.CameraId ?? "+"}/frame";
 
     /// <summary>True once connected and subscribed.</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady => _broker.IsReady;
 
     /// <summary>Frames handled.</summary>
     public long Frames => Interlocked.Read(ref _frames);
@@ -74,37 +60,29 @@ public sealed class MqttCameraWorker : IAsyncDisposable
     /// <summary>Frames that were not usable images.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
-    /// <summary>Connects (retrying until the broker answers) and subscribes; frames are handled until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ConnectAndSubscribeAsync(cancellationToken);
-            IsReady = true;
-            _log.Write(Name, $"subscribed to {FrameFilter}");
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+    /// <summary>Codes of redelivered frames already stored before (the PUBACK was lost), acknowledged without a new hop.</summary>
+    public long AlreadyStored => Interlocked.Read(ref _alreadyStored);
 
-        // DISCONNECT ends the connection cleanly; the broker keeps the session and queues further frames.
-        await _client.DisconnectAsync(CancellationToken.None);
-    }
+    /// <summary>
+    /// Test hook: runs after a frame's hops are committed and before the handler returns (so before PUBACK); tests
+    /// stop the agent in exactly that window.
+    /// </summary>
+    internal Func<CameraFrameResult, CancellationToken, Task>? AfterRecord { get; set; }
+
+    /// <summary>Connects (retrying until the broker answers) and subscribes; frames are handled until cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => _broker.RunAsync([new(FrameFilter)], null, null, cancellationToken);
 
     /// <summary>Disconnects from the broker.</summary>
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
-
-    private Task ConnectAndSubscribeAsync(CancellationToken cancellationToken) =>
-        BrokerSubscriber.ConnectAndSubscribeAsync(_client, [new(FrameFilter)], _log, Name, $"{_settings.Host}:{_settings.Port}", _time, null, cancellationToken);
+    public ValueTask DisposeAsync() => _broker.DisposeAsync();
 
     private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
         // tracechain/{site}/cameras/{cameraId}/frame: the broker only delivers topics matching the filter.
         var cameraId = message.Topic.Split('/')[3];
         Interlocked.Increment(ref _frames);
-        var result = await _cameras.RecordAsync(cameraId, message.Payload, cancellationToken);
+        // QoS 0 frames are never redelivered: nothing to remember them by.
+        var identity = message.QualityOfService == MqttQualityOfService.AtLeastOnce ? MqttDelivery.Frame(_broker.ClientId, message.Topic, message.Payload.Span) : null;
+        var result = await _cameras.RecordAsync(cameraId, message.Payload, identity, message.Duplicate, cancellationToken);
         if (result.ImageProblem is not null)
         {
             Interlocked.Increment(ref _rejected);
@@ -114,5 +92,10 @@ public sealed class MqttCameraWorker : IAsyncDisposable
 
         Interlocked.Add(ref _stored, result.Stored.Count);
         Interlocked.Add(ref _suppressed, result.Suppressed);
+        Interlocked.Add(ref _alreadyStored, result.AlreadyStored);
+        if (AfterRecord is { } hook)
+        {
+            await hook(result, cancellationToken);
+        }
     }
 }

@@ -30,6 +30,12 @@ public sealed class AgentSettings
     /// <summary>Longest retry delay.</summary>
     public int RetryMaxMilliseconds { get; set; } = 5000;
 
+    /// <summary>
+    /// How long the outbox keeps the identity of an MQTT delivery or camera file after its hop (counted back from the
+    /// newest hop), to recognise a redelivery after a crash.
+    /// </summary>
+    public int DeliveryRetentionHours { get; set; } = 72;
+
     /// <summary>The serial scanners.</summary>
     public IList<ScannerSettings> Scanners { get; } = [];
 

@@ -78,24 +78,6 @@ public static partial class AgentSettingsLoader
             problems.Add($"{at}:CameraId '{camera.CameraId}' must be '+' (every camera) or one topic level");
         }
 
-        if (string.IsNullOrWhiteSpace(camera.Host))
-        {
-            problems.Add($"{at}:Host is required (the broker's host name or address)");
-        }
-
-        if (camera.Port is < 1 or > 65535)
-        {
-            problems.Add($"{at}:Port {camera.Port} must be 1..65535");
-        }
-
-        if (camera.ClientId is not null && (camera.ClientId.Length is 0 or > 64 || camera.ClientId.Contains('\0', StringComparison.Ordinal)))
-        {
-            problems.Add($"{at}:ClientId '{camera.ClientId}' must be 1-64 characters");
-        }
-
-        if (camera.Password is not null && camera.Username is null)
-        {
-            problems.Add($"{at}:Password is set without Username");
-        }
+        CheckBroker(at, camera, problems);
     }
 }

@@ -73,6 +73,11 @@ public static partial class AgentSettingsLoader
             problems.Add("Agent:RetryMinMilliseconds must be positive and not above Agent:RetryMaxMilliseconds");
         }
 
+        if (settings.DeliveryRetentionHours is < 1 or > 87_600)
+        {
+            problems.Add($"Agent:DeliveryRetentionHours {settings.DeliveryRetentionHours} must be 1..87600");
+        }
+
         if (needScanners && settings.Scanners.Count == 0 && settings.MqttScanners.Count == 0 && settings.CameraScanners.Count == 0)
         {
             problems.Add("Agent:Scanners, Agent:MqttScanners and Agent:CameraScanners list no scanner");
@@ -92,6 +97,7 @@ public static partial class AgentSettingsLoader
         CheckCameraScanners(settings, names, problems);
 
         CheckNotifications(settings.Notifications, problems);
+        CheckClientIds(settings, problems);
         return problems;
     }
 
@@ -103,24 +109,10 @@ public static partial class AgentSettingsLoader
         }
 
         const string At = "Agent:Notifications";
-        if (feed.Port is < 1 or > 65535)
-        {
-            problems.Add($"{At}:Port {feed.Port} must be 1..65535");
-        }
-
+        CheckBroker(At, feed, problems);
         if (string.IsNullOrWhiteSpace(feed.TopicPrefix) || feed.TopicPrefix.IndexOfAny(['+', '#', '\0']) >= 0 || feed.TopicPrefix.StartsWith('/') || feed.TopicPrefix.EndsWith('/'))
         {
             problems.Add($"{At}:TopicPrefix '{feed.TopicPrefix}' must be topic levels without '+', '#' or a leading/trailing '/'");
-        }
-
-        if (feed.ClientId is not null && (feed.ClientId.Length is 0 or > 64 || feed.ClientId.Contains('\0', StringComparison.Ordinal)))
-        {
-            problems.Add($"{At}:ClientId '{feed.ClientId}' must be 1-64 characters");
-        }
-
-        if (feed.Password is not null && feed.Username is null)
-        {
-            problems.Add($"{At}:Password is set without Username");
         }
     }
 
@@ -164,16 +156,7 @@ public static partial class AgentSettingsLoader
             problems.Add($"{at}: scanner name '{scanner.Name}' is used twice");
         }
 
-        if (string.IsNullOrWhiteSpace(scanner.Host))
-        {
-            problems.Add($"{at}:Host is required (the broker's host name or address)");
-        }
-
-        if (scanner.Port is < 1 or > 65535)
-        {
-            problems.Add($"{at}:Port {scanner.Port} must be 1..65535");
-        }
-
+        CheckBroker(at, scanner, problems);
         if (!IsTopicLevel(scanner.Site))
         {
             problems.Add($"{at}:Site '{scanner.Site}' must be one topic level (not empty, no '/', '+' or '#')");
@@ -182,16 +165,6 @@ public static partial class AgentSettingsLoader
         if (scanner.ScannerId != "+" && !IsTopicLevel(scanner.ScannerId))
         {
             problems.Add($"{at}:ScannerId '{scanner.ScannerId}' must be '+' (every scanner) or one topic level");
-        }
-
-        if (scanner.ClientId is not null && (scanner.ClientId.Length is 0 or > 64 || scanner.ClientId.Contains('\0', StringComparison.Ordinal)))
-        {
-            problems.Add($"{at}:ClientId '{scanner.ClientId}' must be 1-64 characters");
-        }
-
-        if (scanner.Password is not null && scanner.Username is null)
-        {
-            problems.Add($"{at}:Password is set without Username");
         }
 
         CheckWorkflow(at, scanner.Workflow, scanner.Destination, scanner.Source, scanner.Parent, problems);

@@ -5,7 +5,7 @@ namespace ScannerAgent.Configuration;
 /// PNG/JPEG files into (<see cref="Folder"/>), or cameras publishing frames to an MQTT broker on
 /// <c>tracechain/{Site}/cameras/{CameraId}/frame</c> (<see cref="Site"/>). Exactly one of the two is set.
 /// </summary>
-public sealed class CameraScannerSettings
+public sealed class CameraScannerSettings : IBrokerSettings
 {
     /// <summary>Name used in logs and in the outbox (as <c>{Name}/{cameraId}</c>); required and unique.</summary>
     public string Name { get; set; } = "";
@@ -66,4 +66,7 @@ public sealed class CameraScannerSettings
 
     /// <summary>True for a watched folder, false for MQTT cameras.</summary>
     public bool IsFolder => !string.IsNullOrWhiteSpace(Folder);
+
+    /// <inheritdoc />
+    public string ClientIdFor(string deviceId) => ClientId ?? $"{deviceId}-{Name}";
 }

@@ -5,7 +5,7 @@ namespace ScannerAgent.Configuration;
 /// subscribes to <c>tracechain/{Site}/scanners/{ScannerId}/scan</c> with QoS 1 on a persistent session and
 /// answers on <c>.../verdict</c>.
 /// </summary>
-public sealed class MqttScannerSettings
+public sealed class MqttScannerSettings : IBrokerSettings
 {
     /// <summary>Name used in logs and in the outbox (as <c>{Name}/{scannerId}</c>); required and unique.</summary>
     public string Name { get; set; } = "";
@@ -42,4 +42,7 @@ public sealed class MqttScannerSettings
 
     /// <summary>Parent case or pallet SSCC, 18 digits (pack).</summary>
     public string? Parent { get; set; }
+
+    /// <inheritdoc />
+    public string ClientIdFor(string deviceId) => ClientId ?? $"{deviceId}-{Name}";
 }

@@ -6,7 +6,7 @@ namespace ScannerAgent.Configuration;
 /// persistent session and keeps the recalls in its SQLite file, so a scan of a recalled batch is flagged at once,
 /// even while the gateway is unreachable. Without <see cref="Host"/> the agent does not listen.
 /// </summary>
-public sealed class NotificationFeedSettings
+public sealed class NotificationFeedSettings : IBrokerSettings
 {
     /// <summary>Broker host name or address; empty turns notifications off.</summary>
     public string? Host { get; set; }
@@ -31,4 +31,7 @@ public sealed class NotificationFeedSettings
 
     /// <summary>True when a broker is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+
+    /// <inheritdoc />
+    public string ClientIdFor(string deviceId) => ClientId ?? $"{deviceId}-notifications";
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using ScannerAgent.Uplink;
 
 namespace ScannerAgent.Labels;
@@ -15,14 +13,17 @@ namespace ScannerAgent.Labels;
 public sealed class LabelDownloader : IDisposable
 {
     private readonly HttpClient http;
+    private readonly string apiKey;
 
+    /// <summary>Creates a downloader for <paramref name="gateway"/> with a manufacturer's API key.</summary>
     public LabelDownloader(Uri gateway, string apiKey, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         http = new HttpClient { BaseAddress = gateway, Timeout = timeout };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+        this.apiKey = apiKey;
     }
 
+    /// <summary>Fetches the requested page, or every page, and writes the labels into the request's folder.</summary>
     /// <exception cref="GatewayException">The gateway refused or could not be reached; the message says why.</exception>
     public async Task<LabelDownload> DownloadAsync(LabelRequest request, CancellationToken cancellationToken)
     {
@@ -66,26 +67,16 @@ public sealed class LabelDownloader : IDisposable
         return new LabelDownload(files, labels, total, pages);
     }
 
+    /// <summary>Closes the HTTP client.</summary>
     public void Dispose() => http.Dispose();
 
     private async Task<HttpResponseMessage> GetAsync(LabelRequest request, int page, CancellationToken cancellationToken)
     {
         var url = string.Create(CultureInfo.InvariantCulture,
             $"v1/batches/{Uri.EscapeDataString(request.Gtin)}/{Uri.EscapeDataString(request.Batch)}/labels?symbology={Uri.EscapeDataString(request.Symbology)}&format={Uri.EscapeDataString(request.Format)}&page={page}&pageSize={request.PageSize}&columns={request.Columns}");
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.GetAsync(new Uri(url, UriKind.Relative), cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new GatewayException($"the gateway at {http.BaseAddress} is unreachable: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new GatewayException($"the gateway at {http.BaseAddress} did not answer in time", e);
-        }
-
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        GatewayHttp.Authorize(get, apiKey);
+        var response = await GatewayHttp.SendAsync(http, get, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -93,7 +84,7 @@ public sealed class LabelDownloader : IDisposable
 
         using (response)
         {
-            throw new GatewayException($"GET /{url} answered {(int)response.StatusCode} {response.ReasonPhrase}: {await ProblemAsync(response, cancellationToken)}");
+            throw await GatewayHttp.RefusalAsync(response, cancellationToken);
         }
     }
 
@@ -136,25 +127,4 @@ public sealed class LabelDownloader : IDisposable
         response.Headers.TryGetValues(name, out var values) && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new GatewayException($"the gateway's label answer lacks the {name} header");
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-            {
-                detail = string.Join("; ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())));
-            }
-
-            return detail ?? (root.TryGetProperty("title", out var t) ? t.GetString() ?? text : text);
-        }
-        catch (JsonException)
-        {
-            return text.Length > 200 ? text[..200] : text;
-        }
-    }
 }

@@ -10,7 +10,7 @@ namespace ScannerAgent.Outbox;
 /// after a crash either both happened or neither; the counter never goes back and a hop is never half-written.
 /// One connection guarded by a lock (SQLite allows one writer anyway); appends go through one writer task.
 /// </summary>
-public sealed class OutboxStore : IDisposable
+public sealed partial class OutboxStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _sync = new();
@@ -240,87 +240,6 @@ public sealed class OutboxStore : IDisposable
         }
 
         return entry;
-    }
-
-    /// <summary>
-    /// The outbox entry that the session's last committed delivery with <paramref name="delivery"/>'s packet id
-    /// became, when that delivery had the same topic and payload; otherwise null.
-    /// </summary>
-    public OutboxEntry? FindDelivery(MqttDelivery delivery)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        lock (_sync)
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = """
-                SELECT d.topic, d.payload_sha256, o.counter, o.scanner, o.identifier, o.workflow, o.entry
-                FROM mqtt_delivery d JOIN outbox o ON o.counter = d.counter
-                WHERE d.session = $s AND d.packet_id = $p
-                """;
-            command.Parameters.AddWithValue("$s", delivery.Session);
-            command.Parameters.AddWithValue("$p", (int)delivery.PacketId);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read() || !delivery.SameContent(reader.GetString(0), (byte[])reader.GetValue(1)))
-            {
-                return null;
-            }
-
-            return new OutboxEntry(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), (byte[])reader.GetValue(6));
-        }
-    }
-
-    /// <summary>
-    /// The outbox entry an earlier delivery of the same self-identifying payload on the same topic became
-    /// (<see cref="MqttDelivery.IdentifiesScan"/>), or null.
-    /// </summary>
-    public OutboxEntry? FindScan(MqttDelivery delivery)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        if (!delivery.IdentifiesScan)
-        {
-            return null;
-        }
-
-        lock (_sync)
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = """
-                SELECT o.counter, o.scanner, o.identifier, o.workflow, o.entry
-                FROM mqtt_scan s JOIN outbox o ON o.counter = s.counter
-                WHERE s.topic = $t AND s.payload_sha256 = $h
-                """;
-            command.Parameters.AddWithValue("$t", delivery.Topic);
-            command.Parameters.AddWithValue("$h", delivery.PayloadHash);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? new OutboxEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), (byte[])reader.GetValue(4)) : null;
-        }
-    }
-
-    /// <summary>Durably forgets every delivery of <paramref name="session"/> (the broker started a new session).</summary>
-    public void ForgetDeliveries(string session)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(session);
-        lock (_sync)
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "DELETE FROM mqtt_delivery WHERE session = $s";
-            command.Parameters.AddWithValue("$s", session);
-            command.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>Durably forgets the session's delivery with <paramref name="delivery"/>'s packet id (the broker has reused the id).</summary>
-    public void ForgetDelivery(MqttDelivery delivery)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        lock (_sync)
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "DELETE FROM mqtt_delivery WHERE session = $s AND packet_id = $p";
-            command.Parameters.AddWithValue("$s", delivery.Session);
-            command.Parameters.AddWithValue("$p", (int)delivery.PacketId);
-            command.ExecuteNonQuery();
-        }
     }
 
     /// <summary>The oldest unsettled entries, in counter order (the order the ledger needs).</summary>

@@ -41,12 +41,12 @@ public sealed class GatewayClient : IDisposable
         body.Write("]}"u8);
         using var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await PostAsync("v1/hops", content, cancellationToken);
-        using (response)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/hops") { Content = content };
+        using (var response = await GatewayHttp.SendAsync(_http, request, cancellationToken))
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new GatewayException($"POST /v1/hops answered {(int)response.StatusCode} {response.ReasonPhrase}: {await Detail(response, cancellationToken)}");
+                throw await GatewayHttp.RefusalAsync(response, cancellationToken);
             }
 
             UplinkResponse? parsed;
@@ -84,58 +84,10 @@ public sealed class GatewayClient : IDisposable
     {
         using var content = JsonContent.Create(body, options: Json);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        // TraceLedger reads "Authorization: Bearer", TraceGateway "X-Api-Key" (or "Authorization: ApiKey"): send both.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        request.Headers.Add("X-Api-Key", apiKey);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new GatewayException($"{_http.BaseAddress}{path} is unreachable: {e.Message}", e);
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return response.IsSuccessStatusCode
-                ? text
-                : throw new GatewayException($"POST /{path} answered {(int)response.StatusCode} {response.ReasonPhrase}: {ProblemDetail(text)}");
-        }
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _http.PostAsync(path, content, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new GatewayException($"{_http.BaseAddress}{path} is unreachable: {e.Message}", e);
-        }
-    }
-
-    private static async Task<string> Detail(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        ProblemDetail(await response.Content.ReadAsStringAsync(cancellationToken));
-
-    private static string ProblemDetail(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("detail", out var detail))
-            {
-                return detail.ToString();
-            }
-        }
-        catch (JsonException)
-        {
-            // Not problem+json: show the start of the body instead.
-        }
-
-        return text.Length <= 200 ? text : text[..200] + "…";
+        GatewayHttp.Authorize(request, apiKey);
+        using var response = await GatewayHttp.SendAsync(_http, request, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadAsStringAsync(cancellationToken)
+            : throw await GatewayHttp.RefusalAsync(response, cancellationToken);
     }
 }

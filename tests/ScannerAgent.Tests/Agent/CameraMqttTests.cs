@@ -3,6 +3,7 @@ using FirmwareSim.Commands;
 using Microsoft.Data.Sqlite;
 using ScannerAgent.Configuration;
 using ScannerAgent.Tests.Support;
+using TraceChain.Imaging.Frames;
 using TraceChain.Mqtt;
 using TraceChain.Mqtt.Broker;
 using TraceChain.Protocol.Signing;
@@ -89,6 +90,41 @@ public sealed class CameraMqttTests
         await chain.WaitForLedgerHopsAsync(5);
         var hops = await chain.Ledger.HopsAsync(AgentHarness.DeviceId);
         Assert.Equal(Enumerable.Range(1, 5).Select(i => TestCodes.PackId($"MQ{i:D6}")), hops.Select(h => SignedHop.Parse(h.EntryBytes).Hop.Identifiers[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AgentStoppedBetweenCommitAndPuback_RedeliveredFrame_NoSecondHop()
+    {
+        await using var chain = await AgentHarness.CreateAsync();
+        await using var broker = await MosquittoProcess.StartAsync(new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto") }, CancellationToken.None);
+        chain.Settings.CameraScanners.Add(new CameraScannerSettings { Name = "gate", Site = "site1", Port = broker.Port, Workflow = "receive" });
+        await chain.StartAgentAsync();
+        await Wait.UntilAsync(() => chain.Runner!.Cameras.IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        var committed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        chain.Runner!.Cameras.Mqtt[0].AfterRecord = async (result, ct) =>
+        {
+            // Hold the handler after the commit: the agent goes down before it can send PUBACK.
+            committed.TrySetResult(result.Stored.Count);
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        var packs = CameraPacks.Generate(2, "RD");
+        var frame = GrayPngEncoder.Encode(new CameraFrameRenderer(new CameraSimulationOptions(packs) { Repeat = 1, Tray = 2, Distortion = CameraDistortion.Mild, Seed = 13 }).Render(0).Image);
+
+        await using var camera = new MqttClient(new MqttClientOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = "cam-tray", MaxPacketSize = 8 << 20 });
+        await camera.ConnectAsync(CancellationToken.None);
+        var published = camera.PublishAsync("tracechain/site1/cameras/gate-1/frame", frame, cancellationToken: CancellationToken.None);
+        Assert.Equal(2, await committed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await chain.StopAgentAsync();
+
+        await chain.StartAgentAsync();
+        await Wait.UntilAsync(() => chain.Runner!.Cameras.Mqtt[0].AlreadyStored == 2, TimeSpan.FromSeconds(20), () => "redelivery recognised after restart\n" + chain.Log);
+        await published.WaitAsync(TimeSpan.FromSeconds(10));
+        await chain.WaitForLedgerHopsAsync(2);
+        await Wait.UntilAsync(() => chain.Runner!.Outbox.Counts()["pending"] == 0, TimeSpan.FromSeconds(10), () => "outbox drained\n" + chain.Log);
+
+        Assert.Equal(0, chain.Runner!.Cameras.Mqtt[0].Stored);
+        var hops = await chain.Ledger.HopsAsync(AgentHarness.DeviceId);
+        Assert.Equal(Enumerable.Range(1, 2).Select(i => TestCodes.PackId($"RD{i:D6}")), hops.Select(h => SignedHop.Parse(h.EntryBytes).Hop.Identifiers[0]).Order(StringComparer.Ordinal));
     }
 
     private static int AckCount(List<long> acks)

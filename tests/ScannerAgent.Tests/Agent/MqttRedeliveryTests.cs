@@ -136,18 +136,12 @@ public sealed class MqttRedeliveryTests
     public async Task BrokerLostTheSession_AgentForgetsTheStoredPacketIds()
     {
         await using var chain = await AgentHarness.CreateAsync();
-        await using var broker = await MosquittoProcess.StartAsync(
-            new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password } },
-            CancellationToken.None);
+        await using var broker = await StartBrokerAsync(chain, persistence: false);
         chain.Settings.MqttScanners.Add(Scanners(broker));
         await chain.StartAgentAsync();
         await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
         var scan = TestCodes.Pack("L0001");
-        await using (var scanner = new MqttClient(ClientOptions(broker, "scanner-1")))
-        {
-            await scanner.ConnectAsync(CancellationToken.None);
-            await scanner.PublishAsync(Sc1, scan, cancellationToken: CancellationToken.None);
-        }
+        await PublishAsync(broker, scan);
 
         await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].Stored == 1, TimeSpan.FromSeconds(10), () => "stored\n" + chain.Log);
         var first = ScannerAgent.Outbox.MqttDelivery.Of($"{AgentHarness.DeviceId}-mq", Sc1, 1, Encoding.UTF8.GetBytes(scan)); // Mosquitto's first packet id is 1
@@ -162,6 +156,30 @@ public sealed class MqttRedeliveryTests
         Assert.Null(chain.Runner!.Outbox.FindDelivery(first));
     }
 
+    [Fact]
+    public async Task BrokerLostTheSessionWhileTheAgentRuns_ReconnectForgetsTheStoredPacketIds()
+    {
+        await using var chain = await AgentHarness.CreateAsync();
+        await using var broker = await StartBrokerAsync(chain, persistence: false);
+        chain.Settings.MqttScanners.Add(Scanners(broker));
+        await chain.StartAgentAsync();
+        var worker = chain.Runner!.MqttWorkers[0];
+        await Wait.UntilAsync(() => worker.IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        var scan = TestCodes.Pack("L0002");
+        await PublishAsync(broker, scan);
+        await Wait.UntilAsync(() => worker.Stored == 1, TimeSpan.FromSeconds(10), () => "stored\n" + chain.Log);
+        var first = ScannerAgent.Outbox.MqttDelivery.Of($"{AgentHarness.DeviceId}-mq", Sc1, 1, Encoding.UTF8.GetBytes(scan));
+        Assert.NotNull(chain.Runner.Outbox.FindDelivery(first));
+
+        await broker.RestartAsync(CancellationToken.None); // no persistence: the agent's session is gone
+        await Wait.UntilAsync(() => chain.Log.Lines.Count(l => l.Contains("(session new)", StringComparison.Ordinal)) == 2, TimeSpan.FromSeconds(20), () => "reconnected\n" + chain.Log);
+        await Wait.UntilAsync(() => chain.Runner.Outbox.FindDelivery(first) is null, TimeSpan.FromSeconds(10), () => "forgotten\n" + chain.Log);
+
+        // The new session works: a scan after the reconnect is stored and remembered.
+        await PublishAsync(broker, TestCodes.Pack("L0003"));
+        await Wait.UntilAsync(() => worker.Stored == 2, TimeSpan.FromSeconds(10), () => "stored after the reconnect\n" + chain.Log);
+    }
+
     internal static async Task AssertHopsAsync(AgentHarness chain, string prefix, int count)
     {
         var hops = await chain.Ledger.HopsAsync(AgentHarness.DeviceId);
@@ -170,11 +188,18 @@ public sealed class MqttRedeliveryTests
         Assert.Equal(Enumerable.Range(0, count).Select(i => TestCodes.PackId($"{prefix}{i:D4}")), ids);
     }
 
+    private static async Task PublishAsync(MosquittoProcess broker, string scan)
+    {
+        await using var scanner = new MqttClient(ClientOptions(broker, "scanner-1"));
+        await scanner.ConnectAsync(CancellationToken.None);
+        await scanner.PublishAsync(Sc1, scan, cancellationToken: CancellationToken.None);
+    }
+
     private static MqttMessage Message(string topic, string payload, ushort id, bool dup) =>
         new(topic, Encoding.UTF8.GetBytes(payload), MqttQualityOfService.AtLeastOnce, Retain: false, Duplicate: dup, PacketId: id);
 
-    private static Task<MosquittoProcess> StartBrokerAsync(AgentHarness chain) => MosquittoProcess.StartAsync(
-        new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password }, Persistence = true },
+    private static Task<MosquittoProcess> StartBrokerAsync(AgentHarness chain, bool persistence = true) => MosquittoProcess.StartAsync(
+        new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password }, Persistence = persistence },
         CancellationToken.None);
 
     private static MqttScannerSettings Scanners(MosquittoProcess broker) =>

@@ -101,6 +101,41 @@ public sealed class AgentSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Problems_TwoMqttWorkersWithOneClientId_NameBoth_EvenOnOtherBrokers()
+    {
+        var settings = new AgentSettings { DeviceId = "dev-1", Location = TestCodes.Gln(1) };
+        settings.MqttScanners.Add(new MqttScannerSettings { Name = "dock", Site = "site1", ClientId = "shared" });
+        settings.CameraScanners.Add(new CameraScannerSettings { Name = "gate", Site = "site1", Host = "other-broker", ClientId = "shared" });
+        settings.CameraScanners.Add(new CameraScannerSettings { Name = "inbox", Folder = directory, ClientId = "shared" }); // a folder has no MQTT client
+
+        // A scanner group named "notifications" takes the notification listener's default client id.
+        settings.MqttScanners.Add(new MqttScannerSettings { Name = "notifications", Site = "site1" });
+        settings.Notifications = new NotificationFeedSettings { Host = "127.0.0.1" };
+
+        var problems = AgentSettingsLoader.Problems(settings);
+
+        Assert.Equal(
+            [
+                "Agent:CameraScanners:0: MQTT client id 'shared' is already Agent:MqttScanners:0's; each MQTT worker needs its own ClientId (two connections with one id throw each other off the broker)",
+                "Agent:Notifications: MQTT client id 'dev-1-notifications' is already Agent:MqttScanners:1's; each MQTT worker needs its own ClientId (two connections with one id throw each other off the broker)",
+            ],
+            problems);
+        var e = Assert.Throws<ArgumentException>(() => new ScannerAgent.Agent.AgentRunner(settings, TextWriter.Null));
+        Assert.Contains("MQTT client id 'shared'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_DistinctDefaultClientIds_AreFine_AndTheRetentionIsChecked()
+    {
+        var settings = new AgentSettings { DeviceId = "dev-1", Location = TestCodes.Gln(1), DeliveryRetentionHours = 0 };
+        settings.MqttScanners.Add(new MqttScannerSettings { Name = "dock", Site = "site1" });
+        settings.CameraScanners.Add(new CameraScannerSettings { Name = "gate", Site = "site1" });
+        settings.Notifications = new NotificationFeedSettings { Host = "127.0.0.1" };
+
+        Assert.Equal(["Agent:DeliveryRetentionHours 0 must be 1..87600"], AgentSettingsLoader.Problems(settings));
+    }
+
+    [Fact]
     public void Load_MissingFile_NamesIt()
     {
         var e = Assert.Throws<FileNotFoundException>(() => AgentSettingsLoader.Load(Path.Combine(directory, "nope.json"), []));
