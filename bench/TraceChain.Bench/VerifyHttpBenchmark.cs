@@ -85,9 +85,11 @@ public sealed class VerifyHttpBenchmark : IBenchmark
             Console.WriteLine($"   {GoalRate:N0} req/s paced for {duration.TotalSeconds:0} s");
             var pacedWriterBefore = packs.Ledger.WriterStatistics;
             var gcPauseBefore = GC.GetTotalPauseDuration();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var paced = await HttpLoad.PacedAsync(Clients, GoalRate, duration, verify, cancellationToken);
             var gcPause = GC.GetTotalPauseDuration() - gcPauseBefore;
+            var allocatedKb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / Math.Max(1, paced.Latencies.Count);
             var gcCounts = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
             var pacedWriter = packs.Ledger.WriterStatistics.Since(pacedWriterBefore);
             var wal = pacedWriter.Wal ?? WalCheckpointCounts.None;
@@ -103,7 +105,7 @@ public sealed class VerifyHttpBenchmark : IBenchmark
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"{total:N0} packs; {Clients} clients on loopback in the same process. Latency: paced at {GoalRate:N0} req/s for {duration.TotalSeconds:0} s "
                 + $"({paced.Latencies.Count:N0} verifications, {paced.Rate:N0} req/s answered; writer {pacedWriter.WritesPerCommit:0.0} per commit, busy {pacedWriter.Busy / paced.Elapsed:P0}; "
-                + $"SQLite WAL checkpoints beside the writer: {wal.Passes} background passes, {wal.Failures} failed; GC paused {gcPause.TotalMilliseconds:0} ms in gen0/1/2 collections {gcCounts}). "
+                + $"SQLite WAL checkpoints beside the writer: {wal.Passes} background passes, {wal.Failures} failed; GC paused {gcPause.TotalMilliseconds:0} ms in gen0/1/2 collections {gcCounts}, {allocatedKb:0} KB allocated per request, clients included). "
                 + $"Throughput: back to back for {duration.TotalSeconds:0} s, {run.Latencies.Count:N0} verifications (p50 {saturatedP50:0.0} ms, p99 {saturatedP99:0.0} ms saturated); "
                 + $"limits: process CPU {cpuUs:N0} us/request (clients included), of which the runtime's background tiered JIT {jitUs:N0} us; "
                 + $"without it {workUs:N0} us = at most {Environment.ProcessorCount * 1e6 / workUs:N0} req/s on {Environment.ProcessorCount} cores; "
