@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using TraceGateway.LedgerAccess;
@@ -67,21 +66,7 @@ public static class CounterAuthentication
             o.LoginPath = "/counter/login";
             o.AccessDeniedPath = "/counter/login";
             o.ReturnUrlParameter = "next";
-            o.Events.OnValidatePrincipal = context =>
-            {
-                // Sliding renewal keeps an active session alive; a shift's length ends it regardless, and so does signing out.
-                var signedIn = context.Principal?.FindFirst(SignedInClaim)?.Value;
-                var session = context.Principal?.FindFirst(SessionClaim)?.Value;
-                var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-                if (!long.TryParse(signedIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                    || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(settings.MaxSessionHours)
-                    || !context.HttpContext.RequestServices.GetRequiredService<CounterSessions>().IsLive(session))
-                {
-                    context.RejectPrincipal();
-                }
-
-                return Task.CompletedTask;
-            };
+            o.Events.OnValidatePrincipal = context => CounterSessionValidation.ValidateAsync(context, settings);
         });
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(GatewayRoles.Pharmacy));
         return services;
