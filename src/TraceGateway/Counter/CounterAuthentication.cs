@@ -41,11 +41,11 @@ public static class CounterAuthentication
         services.AddDataProtection().SetApplicationName("TraceGateway").PersistKeysToFileSystem(PrivateDirectory(keyRing));
         services.AddMemoryCache();
         services.AddSingleton<CounterSessions>();
-        services.AddSingleton(provider =>
-        {
-            var store = new Lazy<Task<CounterDeviceStore>>(() => CounterDeviceStore.OpenAsync(database, CancellationToken.None));
-            return new CounterDeviceCustody(_ => store.Value, provider.GetRequiredService<IDataProtectionProvider>(), provider.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton(_ => new CounterDeviceStoreOpener(database));
+        services.AddSingleton(provider => new CounterDeviceCustody(
+            provider.GetRequiredService<CounterDeviceStoreOpener>().OpenAsync,
+            provider.GetRequiredService<IDataProtectionProvider>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "tc_counter_af";
