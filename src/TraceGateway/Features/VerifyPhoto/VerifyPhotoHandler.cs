@@ -24,17 +24,15 @@ public sealed class VerifyPhotoHandler(PhotoDecoder decoder, ILedgerClient ledge
             return PhotoCheck.Failed(PhotoCheck.ImageTooLarge, $"the photo is {request.Length} bytes or more, over the limit of {limit} bytes");
         }
 
-        if (request.Photo is null || request.Length == 0)
+        if (request.Photo.IsEmpty)
         {
             return PhotoCheck.Failed(PhotoCheck.NoPhoto, "no photo was sent (multipart/form-data with a file field 'photo')");
         }
 
-        var photo = new byte[request.Length];
-        await request.Photo.ReadExactlyAsync(photo, cancellationToken);
         IReadOnlyList<DecodedCode> codes;
         try
         {
-            codes = await decoder.DecodeAsync(photo, cancellationToken);
+            codes = await decoder.DecodeAsync(request.Photo, cancellationToken);
         }
         catch (ImagingException e) when (e.Kind is ImagingErrorKind.LimitExceeded or ImagingErrorKind.OutOfMemory)
         {
