@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using TraceGateway.LedgerAccess;
@@ -42,11 +41,11 @@ public static class CounterAuthentication
         services.AddDataProtection().SetApplicationName("TraceGateway").PersistKeysToFileSystem(PrivateDirectory(keyRing));
         services.AddMemoryCache();
         services.AddSingleton<CounterSessions>();
-        services.AddSingleton(provider =>
-        {
-            var store = new Lazy<Task<CounterDeviceStore>>(() => CounterDeviceStore.OpenAsync(database, CancellationToken.None));
-            return new CounterDeviceCustody(_ => store.Value, provider.GetRequiredService<IDataProtectionProvider>(), provider.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton(_ => new CounterDeviceStoreOpener(database));
+        services.AddSingleton(provider => new CounterDeviceCustody(
+            provider.GetRequiredService<CounterDeviceStoreOpener>().OpenAsync,
+            provider.GetRequiredService<IDataProtectionProvider>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "tc_counter_af";
@@ -67,21 +66,7 @@ public static class CounterAuthentication
             o.LoginPath = "/counter/login";
             o.AccessDeniedPath = "/counter/login";
             o.ReturnUrlParameter = "next";
-            o.Events.OnValidatePrincipal = context =>
-            {
-                // Sliding renewal keeps an active session alive; a shift's length ends it regardless, and so does signing out.
-                var signedIn = context.Principal?.FindFirst(SignedInClaim)?.Value;
-                var session = context.Principal?.FindFirst(SessionClaim)?.Value;
-                var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-                if (!long.TryParse(signedIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                    || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(settings.MaxSessionHours)
-                    || !context.HttpContext.RequestServices.GetRequiredService<CounterSessions>().IsLive(session))
-                {
-                    context.RejectPrincipal();
-                }
-
-                return Task.CompletedTask;
-            };
+            o.Events.OnValidatePrincipal = context => CounterSessionValidation.ValidateAsync(context, settings);
         });
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(GatewayRoles.Pharmacy));
         return services;

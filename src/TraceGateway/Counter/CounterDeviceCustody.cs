@@ -50,6 +50,15 @@ public sealed class CounterDeviceCustody(Func<CancellationToken, Task<CounterDev
     public async Task MarkRegisteredAsync(string partyGln, long seq, CancellationToken cancellationToken) =>
         await (await openStore(cancellationToken)).MarkRegisteredAsync(partyGln, seq, cancellationToken);
 
+    /// <summary>Moves the pharmacy's device, not yet registered, to <paramref name="deviceId"/> (stored before it is registered, so a crash in between is recovered like any).</summary>
+    public async Task<CounterDevice> MoveToDeviceIdAsync(CounterDevice device, string deviceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var store = await openStore(cancellationToken);
+        await store.SetDeviceIdAsync(device.PartyGln, deviceId, cancellationToken);
+        return await store.FindAsync(device.PartyGln, cancellationToken) ?? throw new InvalidOperationException($"The counter device of {device.PartyGln} is gone.");
+    }
+
     /// <summary>True when this gateway can open the device's stored key (false after its Data Protection key ring was lost).</summary>
     public async Task<bool> CanOpenKeyAsync(string partyGln, CancellationToken cancellationToken)
     {
@@ -107,7 +116,7 @@ public sealed class CounterDeviceCustody(Func<CancellationToken, Task<CounterDev
     {
         ArgumentNullException.ThrowIfNull(build);
         var store = await openStore(cancellationToken);
-        var (counter, protectedKey) = await store.TakeNextCounterAsync(partyGln, cancellationToken);
+        var (deviceId, counter, protectedKey) = await store.TakeNextCounterAsync(partyGln, cancellationToken);
         byte[] secret;
         try
         {
@@ -115,14 +124,14 @@ public sealed class CounterDeviceCustody(Func<CancellationToken, Task<CounterDev
         }
         catch (CryptographicException e)
         {
-            throw new CounterDeviceKeyException($"The key of counter device {CounterDevice.DeviceIdFor(partyGln)} cannot be opened on this gateway (its Data Protection key ring changed); renew it with POST /v1/counter-devices.", e);
+            throw new CounterDeviceKeyException($"The key of counter device {deviceId} cannot be opened on this gateway (its Data Protection key ring changed); renew it with POST /v1/counter-devices.", e);
         }
 
         try
         {
             using var key = ECDsa.Create();
             key.ImportPkcs8PrivateKey(secret, out _);
-            return SignedHop.Create(build(CounterDevice.DeviceIdFor(partyGln), counter), key);
+            return SignedHop.Create(build(deviceId, counter), key);
         }
         finally
         {

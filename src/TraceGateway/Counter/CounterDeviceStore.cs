@@ -108,6 +108,17 @@ public sealed class CounterDeviceStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Gives the pharmacy's device, not yet registered, another device id.</summary>
+    public async Task SetDeviceIdAsync(string partyGln, string deviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE counter_devices SET device_id = $device WHERE party_gln = $gln AND registered_seq IS NULL;";
+        command.Parameters.AddWithValue("$gln", partyGln);
+        command.Parameters.AddWithValue("$device", deviceId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The device's protected private key, or null when the pharmacy has no device.</summary>
     public async Task<byte[]?> ReadProtectedKeyAsync(string partyGln, CancellationToken cancellationToken)
     {
@@ -132,16 +143,16 @@ public sealed class CounterDeviceStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Takes the device's next counter (committed before it is used, so it is never reused) and its protected private key.</summary>
-    public async Task<(long Counter, byte[] ProtectedPrivateKey)> TakeNextCounterAsync(string partyGln, CancellationToken cancellationToken)
+    /// <summary>Takes the device's next counter (committed before it is used, so it is never reused), its device id and protected private key.</summary>
+    public async Task<(string DeviceId, long Counter, byte[] ProtectedPrivateKey)> TakeNextCounterAsync(string partyGln, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE counter_devices SET counter = counter + 1 WHERE party_gln = $gln RETURNING counter, protected_private_key;";
+        command.CommandText = "UPDATE counter_devices SET counter = counter + 1 WHERE party_gln = $gln RETURNING device_id, counter, protected_private_key;";
         command.Parameters.AddWithValue("$gln", partyGln);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? (reader.GetInt64(0), (byte[])reader.GetValue(1))
+            ? (reader.GetString(0), reader.GetInt64(1), (byte[])reader.GetValue(2))
             : throw new InvalidOperationException($"Pharmacy {partyGln} has no counter device.");
     }
 

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using TraceGateway.Features.VerifyPhoto;
 using TraceGateway.Imaging;
@@ -19,10 +18,18 @@ public static class ConsumerPhotoEndpoints
     {
         var settings = routes.ServiceProvider.GetRequiredService<IOptions<ConsumerPhotoSettings>>().Value;
         var group = routes.MapGroup("").WithTags("Consumer").AllowAnonymous().WithMetadata(new ConsumerEndpoint());
-        group.MapPost("/verify/photo", async (HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
+        group.MapPost("/verify/photo", async (HttpContext context, IMediator mediator, PhotoUploadSlots slots, CancellationToken cancellationToken) =>
             {
-                var (photo, length) = await ReadPhotoAsync(context.Request, settings, cancellationToken);
-                var check = await mediator.Send(new VerifyPhotoQuery(photo, length), cancellationToken);
+                // A place is taken before the body is read, so waiting uploads hold no photo in memory.
+                using var slot = await slots.TryEnterAsync(cancellationToken);
+                if (slot is null)
+                {
+                    context.Response.Headers.RetryAfter = "5";
+                    return Answer(context, PhotoCheck.Failed(PhotoCheck.Busy, $"all {settings.MaxConcurrentUploads} places for photo uploads are taken; try again shortly"), settings);
+                }
+
+                var upload = await PhotoUpload.ReadAsync(context.Request, settings.MaxImageBytes, cancellationToken);
+                var check = await mediator.Send(new VerifyPhotoQuery(upload.Photo, upload.Length), cancellationToken);
                 return Answer(context, check, settings);
             })
             .WithMetadata(new BodySizeLimit(settings.MaxRequestBytes))
@@ -34,42 +41,13 @@ public static class ConsumerPhotoEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // The language switch of a photo result, or a bookmarked upload URL, leads back to the form.
         group.MapGet("/verify/photo", (HttpContext context) =>
             TypedResults.Redirect($"/verify?lang={Uri.EscapeDataString(ConsumerLanguage.Choose(context.Request))}"));
         return routes;
-    }
-
-    /// <summary>
-    /// The uploaded file and its size; no file, not a form, or a malformed multipart body gives (null, 0); a body over
-    /// the request limit gives an over-limit size.
-    /// </summary>
-    private static async Task<(Stream? Photo, long Length)> ReadPhotoAsync(HttpRequest request, ConsumerPhotoSettings settings, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType)
-        {
-            return (null, 0);
-        }
-
-        try
-        {
-            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = settings.MaxRequestBytes, ValueCountLimit = 16 }, cancellationToken);
-            var file = form.Files.GetFile("photo") ?? form.Files.FirstOrDefault();
-            return file is null ? (null, 0) : (file.OpenReadStream(), file.Length);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, settings.MaxRequestBytes + 1);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            // A broken multipart body (bad boundary, truncated: "unexpected end of stream", too many values): no photo
-            // arrived, and nothing was too large.
-            // The multipart length limit equals the request limit, so an oversized body ends above, at the door.
-            return (null, 0);
-        }
     }
 
     private static IResult Answer(HttpContext context, PhotoCheck check, ConsumerPhotoSettings settings)
@@ -80,6 +58,7 @@ public static class ConsumerPhotoEndpoints
             PhotoCheck.NoPhoto => StatusCodes.Status400BadRequest,
             PhotoCheck.ImageTooLarge => StatusCodes.Status413PayloadTooLarge,
             PhotoCheck.UnreadableImage => StatusCodes.Status415UnsupportedMediaType,
+            PhotoCheck.Busy => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         var language = ConsumerLanguage.Choose(context.Request);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using FluentValidation;
@@ -67,7 +66,7 @@ public static class CounterEndpoints
                 new Claim(ApiKeyAuthenticationHandler.SubjectClaim, owner.Subject),
                 new Claim(ClaimTypes.Name, owner.Subject),
                 new Claim(CounterAuthentication.SessionClaim, sessionId),
-                new Claim(CounterAuthentication.SignedInClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+                new Claim(CounterAuthentication.SignedInClaim, CounterSessionValidation.UnixSeconds(time.GetUtcNow())),
                 new Claim(CounterAuthentication.KeyIdClaim, GatewayKeys.KeyIdOf(key)),
             ],
             CounterAuthentication.Scheme);

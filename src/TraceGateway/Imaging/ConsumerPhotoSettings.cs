@@ -14,8 +14,17 @@ public sealed class ConsumerPhotoSettings
     /// <summary>Longest side in pixels.</summary>
     public int MaxSide { get; set; } = 16384;
 
-    /// <summary>Photos decoded at the same time (decoding is CPU and memory heavy); others wait their turn.</summary>
-    public int MaxConcurrentDecodes { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// Photos decoded at the same time; others wait their turn. Not the core count: a 50 MP photo is inflated to several
+    /// bytes per pixel before zxing-cpp adds its own buffers, a few hundred MB per decode (docs/gateway.md).
+    /// </summary>
+    public int MaxConcurrentDecodes { get; set; } = 2;
+
+    /// <summary>Uploads received at the same time (each buffers at most <see cref="MaxImageBytes"/>), counted before the body is read.</summary>
+    public int MaxConcurrentUploads { get; set; } = 8;
+
+    /// <summary>How long an upload waits for a free place before it is answered 503 (busy) without reading its body.</summary>
+    public double UploadWaitSeconds { get; set; } = 5;
 
     /// <summary>The request body limit of the upload: the photo plus room for the multipart framing.</summary>
     public long MaxRequestBytes => MaxImageBytes + (1L << 20);

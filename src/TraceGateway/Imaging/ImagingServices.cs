@@ -9,6 +9,7 @@ public static class ImagingServices
         services.Configure<DigitalLinkSettings>(configuration.GetSection(DigitalLinkSettings.Section));
         services.Configure<ConsumerPhotoSettings>(configuration.GetSection(ConsumerPhotoSettings.Section));
         services.AddSingleton<PhotoDecoder>();
+        services.AddSingleton<PhotoUploadSlots>();
         return services;
     }
 }

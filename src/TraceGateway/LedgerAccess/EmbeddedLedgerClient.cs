@@ -63,6 +63,9 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
         return Registry(() => Open.RegisterDeviceAsync(new DeviceRegistration(device.DeviceId ?? "", device.PartyGln ?? "", Key(device.PublicKey)), cancellationToken));
     }
 
+    public Task<DeviceResponse?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
+        Task.FromResult(Open.FindDevice(deviceId) is { } d ? new DeviceResponse(d.DeviceId, d.PartyGln, d.Active, Convert.ToBase64String(d.PublicKeySpki), d.KeySeq) : null);
+
     public Task<long> RotateDeviceKeyAsync(string deviceId, KeyRotationRequest key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -42,6 +42,9 @@ public interface ILedgerClient
     /// <summary>Registers a device of a registered party.</summary>
     Task<long> RegisterDeviceAsync(DeviceRequest device, CancellationToken cancellationToken);
 
+    /// <summary>The device as the registry holds it now, or null when no device has this id.</summary>
+    Task<DeviceResponse?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken);
+
     /// <summary>Gives a device a new public key.</summary>
     Task<long> RotateDeviceKeyAsync(string deviceId, KeyRotationRequest key, CancellationToken cancellationToken);
 

@@ -73,6 +73,9 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
 
     public Task<long> RegisterDeviceAsync(DeviceRequest device, CancellationToken cancellationToken) => RegistryAsync("v1/devices", device, cancellationToken);
 
+    public Task<DeviceResponse?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
+        SendAsync<DeviceResponse>(HttpMethod.Get, $"v1/devices/{Uri.EscapeDataString(deviceId)}", null, cancellationToken);
+
     public Task<long> RotateDeviceKeyAsync(string deviceId, KeyRotationRequest key, CancellationToken cancellationToken) =>
         RegistryAsync($"v1/devices/{Uri.EscapeDataString(deviceId)}/keys", key, cancellationToken);
 

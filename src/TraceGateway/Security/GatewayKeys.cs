@@ -70,6 +70,13 @@ public sealed class GatewayKeys(Func<ApiKeyStore> store, TimeProvider time)
         return owner;
     }
 
+    /// <summary>True when the key with this id (the part before the dot) exists and is not revoked; asks the store every time.</summary>
+    public Task<bool> IsLiveAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        return store().IsLiveAsync(keyId, cancellationToken);
+    }
+
     /// <summary>Revokes the key with this id (the part before the dot); false when there is none. The key fails at once.</summary>
     public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
     {

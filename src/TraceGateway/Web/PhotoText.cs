@@ -29,6 +29,7 @@ public sealed record PhotoText(
             ["unreadable_image"] = "We could not open this file as a photo. Please send a JPEG or PNG picture.",
             ["image_too_large"] = "This photo is too large (at most {0} MB). Take it again at a lower resolution, or send a smaller copy.",
             ["not_a_pack_code"] = "The code in this photo is not the pack's own code (it has no serial number). Photograph the small square code (Data Matrix) or the QR code printed next to the expiry date.",
+            ["busy"] = "Many photos are being checked right now. Please send yours again in a moment.",
         },
         new Dictionary<string, string>
         {
@@ -49,6 +50,7 @@ public sealed record PhotoText(
             ["unreadable_image"] = "无法将该文件作为照片打开。请上传JPEG或PNG格式的图片。",
             ["image_too_large"] = "照片太大（最大{0} MB）。请降低分辨率重新拍摄，或上传较小的照片。",
             ["not_a_pack_code"] = "照片中的码不是单盒药品的追溯码（不含序列号）。请拍摄有效期旁边印的小方形码（Data Matrix）或二维码。",
+            ["busy"] = "当前识别照片的人较多，请稍后重新上传。",
         },
         new Dictionary<string, string>
         {

@@ -3,7 +3,7 @@ using TraceLedger.Log;
 
 namespace TraceLedger.Api;
 
-/// <summary>Party and device registration, key rotation and revocation; each is recorded as a log entry.</summary>
+/// <summary>Party and device registration, key rotation and revocation (each recorded as a log entry), and a device's current registration.</summary>
 public static class RegistryEndpoints
 {
     public static IEndpointRouteBuilder MapRegistryEndpoints(this IEndpointRouteBuilder routes)
@@ -17,6 +17,10 @@ public static class RegistryEndpoints
             Key(body.PublicKey) is { } key
                 ? Run(() => ledger.RegisterDeviceAsync(new DeviceRegistration(body.DeviceId ?? "", body.PartyGln ?? "", key), cancellationToken))
                 : Task.FromResult<IResult>(BadRequest("publicKey must be standard base64 of a DER SubjectPublicKeyInfo")));
+        group.MapGet("/devices/{deviceId}", (string deviceId, Ledger ledger) =>
+            ledger.FindDevice(deviceId) is { } device
+                ? Results.Ok(new DeviceResponse(device.DeviceId, device.PartyGln, device.Active, Convert.ToBase64String(device.PublicKeySpki), device.KeySeq))
+                : TypedResults.Problem($"There is no device '{deviceId}'.", statusCode: StatusCodes.Status404NotFound));
         group.MapPost("/devices/{deviceId}/keys", (string deviceId, KeyRotationRequest body, Ledger ledger, CancellationToken cancellationToken) =>
             Key(body.PublicKey) is { } key
                 ? Run(() => ledger.RotateDeviceKeyAsync(deviceId, key, cancellationToken))

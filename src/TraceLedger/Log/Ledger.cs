@@ -16,11 +16,13 @@ public sealed class Ledger : IAsyncDisposable
     private readonly HopAppender hops;
     private readonly LedgerRegistry registry;
     private readonly LedgerReader reader;
+    private readonly DeviceDirectory devices;
 
     private Ledger(LogWriter log, LogSigningKey key, NoteSigner signer, DeviceDirectory devices, LedgerOptions options)
     {
         this.log = log;
         this.key = key;
+        this.devices = devices;
         Signer = signer;
         hops = new HopAppender(log, devices, options.Rules);
         registry = new LedgerRegistry(log, devices);
@@ -108,6 +110,12 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>Revokes a device: its later hops are refused, its earlier ones stay in the log.</summary>
     public Task<long> RevokeDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
         registry.RevokeDeviceAsync(deviceId, cancellationToken);
+
+    /// <summary>The device as the registry holds it now, or null when no device has this id.</summary>
+    public RegisteredDevice? FindDevice(string deviceId) =>
+        devices.Find(deviceId) is { Keys: [.., var newest] } device
+            ? new RegisteredDevice(device.DeviceId, device.PartyGln, device.Active, newest.Spki, newest.ValidFromSeq)
+            : null;
 
     /// <summary>The entry at <paramref name="seq"/>, or null when the log is not that long.</summary>
     public Task<LedgerEntry?> GetEntryAsync(long seq, CancellationToken cancellationToken) => reader.GetEntryAsync(seq, cancellationToken);

@@ -46,6 +46,21 @@ public static class PackScan
             value = parsed.GetValue;
         }
 
+        return FromElements(value, partyGln, scratchCode);
+
+        VerdictRequest ChinaRequest(ChinaDrugCode code) =>
+            new(PackIdentifier.ForChinaCode(code.Canonical), PartyGln: partyGln, ScratchCode: scratchCode);
+    }
+
+    /// <summary>The request for GS1 data already parsed (e.g. to show it); throws <see cref="PackRequestException"/> when it names no pack.</summary>
+    public static VerdictRequest ToRequest(Gs1ParseResult parsed, string? partyGln = null, string? scratchCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return parsed.Success ? FromElements(parsed.GetValue, partyGln, scratchCode) : throw new PackRequestException("GS1 code: " + parsed.Error.Message);
+    }
+
+    private static VerdictRequest FromElements(Func<string, string?> value, string? partyGln, string? scratchCode)
+    {
         var gtin = value("01");
         var serial = value("21");
         if (gtin is null || serial is null)
@@ -54,9 +69,6 @@ public static class PackScan
         }
 
         return new VerdictRequest(PackIdentifier.ForGtinSerial(gtin, serial), value("10"), value("17"), partyGln, scratchCode);
-
-        VerdictRequest ChinaRequest(ChinaDrugCode code) =>
-            new(PackIdentifier.ForChinaCode(code.Canonical), PartyGln: partyGln, ScratchCode: scratchCode);
     }
 
     // 20 digits of GS1-128 data (an SSCC, or a GTIN with a two-digit serial) would also pass as a China code: a GS1

@@ -41,6 +41,14 @@ public sealed class ApiKeyStore(LedgerStore store, TimeProvider time)
         return row is { Revoked: false } && CryptographicOperations.FixedTimeEquals(row.SecretHash, Hash(presented)) ? row.Owner : null;
     }
 
+    /// <summary>True when a key with this id (the part before the dot) exists and is not revoked.</summary>
+    public async Task<bool> IsLiveAsync(string keyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var context = store.CreateContext(connection);
+        return await context.ApiKeys.AnyAsync(k => k.KeyId == keyId && !k.Revoked, cancellationToken);
+    }
+
     /// <summary>Revokes the key with this id (the part before the dot); false when there is none.</summary>
     public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
     {

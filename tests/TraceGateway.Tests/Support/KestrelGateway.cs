@@ -23,11 +23,20 @@ public sealed class KestrelGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<KestrelGateway> StartAsync()
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Starts a gateway; <paramref name="settings"/> adds configuration, <paramref name="services"/> registers more services.</summary>
+    public static async Task<KestrelGateway> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var directory = Directory.CreateTempSubdirectory("gateway-kestrel-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Production" });
         builder.Configuration["Ledger:Database"] = Path.Combine(directory, "ledger.db");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
+
+        services?.Invoke(builder.Services);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddGateway();
         var app = builder.Build();

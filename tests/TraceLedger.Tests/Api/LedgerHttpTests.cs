@@ -112,6 +112,25 @@ public sealed class LedgerHttpTests
         Assert.Equal(size, server.Temp.Ledger.Checkpoint.TreeSize);
     }
 
+    [Fact]
+    public async Task Device_OverHttp_ShowsItsNewestKeyAndStatus_Or404()
+    {
+        await using var server = await LedgerServer.StartAsync();
+        using var first = DeviceKeys.Create();
+        using var second = DeviceKeys.Create();
+        await RegisterDeviceAsync(server, "scanner-2", first);
+        var registered = await server.Client.GetFromJsonAsync<DeviceResponse>("/v1/devices/scanner-2", Json);
+        var rotated = await server.Client.PostAsJsonAsync("/v1/devices/scanner-2/keys", new KeyRotationRequest(DeviceKeys.ExportPublicKey(second)));
+        var rotation = await rotated.Content.ReadFromJsonAsync<RegistryResponse>(Json);
+        await server.Client.PostAsync("/v1/devices/scanner-2/revoke", null);
+        var revoked = await server.Client.GetFromJsonAsync<DeviceResponse>("/v1/devices/scanner-2", Json);
+        var unknown = await server.Client.GetAsync("/v1/devices/nobody");
+
+        Assert.Equal(new DeviceResponse("scanner-2", TempLedger.PartyGln, true, DeviceKeys.ExportPublicKey(first), registered!.KeySeq), registered);
+        Assert.Equal(new DeviceResponse("scanner-2", TempLedger.PartyGln, false, DeviceKeys.ExportPublicKey(second), rotation!.Seq), revoked);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static async Task RegisterDeviceAsync(LedgerServer server, string deviceId, System.Security.Cryptography.ECDsa key)

@@ -40,4 +40,15 @@ public sealed class PackScanTests
 
         Assert.StartsWith("GS1 code: ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToRequest_OfParsedGs1_IsTheSameRequestAsOfItsText_AndRefusesAFailedParse()
+    {
+        const string scan = "]d2010950600013435217301231" + "10B1\u001d21S1";
+        var parsed = TraceChain.Protocol.Gs1.Gs1Parser.Parse(scan);
+
+        Assert.Equal(PackScan.ToRequest(scan), PackScan.ToRequest(parsed));
+        var error = Assert.Throws<PackRequestException>(() => PackScan.ToRequest(TraceChain.Protocol.Gs1.Gs1Parser.Parse("]d2010950600013435")));
+        Assert.StartsWith("GS1 code: ", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,8 +18,12 @@ public sealed class ApiKeyStoreTests
         Assert.Null(await keys.VerifyAsync("tlk_nothing", CancellationToken.None));
         Assert.False(await StoredAnywhereAsync(temp.DatabasePath, key[(keyId.Length + 1)..]));
 
+        Assert.True(await keys.IsLiveAsync(keyId, CancellationToken.None));
+        Assert.False(await keys.IsLiveAsync("tlk_0000000000000000", CancellationToken.None));
+
         Assert.True(await keys.RevokeAsync(keyId, CancellationToken.None));
         Assert.Null(await keys.VerifyAsync(key, CancellationToken.None));
+        Assert.False(await keys.IsLiveAsync(keyId, CancellationToken.None));
     }
 
     private static async Task<bool> StoredAnywhereAsync(string database, string secret)

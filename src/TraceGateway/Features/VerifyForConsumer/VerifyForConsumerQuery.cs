@@ -12,4 +12,7 @@ public sealed record VerifyForConsumerQuery(string? DigitalLink, string? TypedCo
 {
     /// <summary>The verdict code for a code that cannot be read at all (a typo, or not a pack code).</summary>
     public const string InvalidCode = "invalid_code";
+
+    /// <summary>The longest pack code (Digital Link or typed) accepted.</summary>
+    public const int MaxCodeLength = 1024;
 }

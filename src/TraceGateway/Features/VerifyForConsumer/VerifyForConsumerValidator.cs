@@ -9,8 +9,8 @@ public sealed class VerifyForConsumerValidator : AbstractValidator<VerifyForCons
     {
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.DigitalLink) || !string.IsNullOrWhiteSpace(x.TypedCode) || !string.IsNullOrWhiteSpace(x.ScratchCode))
             .OverridePropertyName("code").WithMessage("Give the code on the pack or its scratch-off code.");
-        RuleFor(x => x.DigitalLink).MaximumLength(1024);
-        RuleFor(x => x.TypedCode).MaximumLength(1024).OverridePropertyName("code");
+        RuleFor(x => x.DigitalLink).MaximumLength(VerifyForConsumerQuery.MaxCodeLength);
+        RuleFor(x => x.TypedCode).MaximumLength(VerifyForConsumerQuery.MaxCodeLength).OverridePropertyName("code");
         RuleFor(x => x.ScratchCode).MaximumLength(64).OverridePropertyName("scratch");
     }
 }

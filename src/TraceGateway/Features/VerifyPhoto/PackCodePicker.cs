@@ -1,5 +1,6 @@
 using TraceChain.Imaging;
 using TraceChain.Protocol.Gs1;
+using TraceGateway.Features.VerifyForConsumer;
 using TraceLedger.Packs;
 
 namespace TraceGateway.Features.VerifyPhoto;
@@ -22,17 +23,25 @@ public static class PackCodePicker
             var scan = code.Text.Trim();
             try
             {
+                VerdictRequest request;
                 if (code.IsGs1)
                 {
-                    // GS1 data goes on in its bracketed form: 20 digits of GS1-128 (an SSCC, or a GTIN with a two-digit
-                    // serial) would otherwise also read as a China drug code.
+                    // Parsed once here, to show it. GS1 data goes on in its bracketed form: 20 digits of GS1-128 (an
+                    // SSCC, or a GTIN with a two-digit serial) would otherwise also read as a China drug code.
                     var parsed = Gs1Parser.Parse(code.SymbologyIdentifier + code.Text);
-                    scan = parsed.Success
-                        ? parsed.HumanReadable
-                        : throw new PackRequestException("GS1 code: " + parsed.Error.Message);
+                    request = PackScan.ToRequest(parsed);
+                    scan = parsed.HumanReadable;
+                }
+                else
+                {
+                    request = PackScan.ToRequest(scan);
                 }
 
-                var request = PackScan.ToRequest(scan);
+                if (scan.Length > VerifyForConsumerQuery.MaxCodeLength)
+                {
+                    throw new PackRequestException($"the code is longer than {VerifyForConsumerQuery.MaxCodeLength} characters");
+                }
+
                 candidates.Add((scan, request.Identifier!, Area(code.Corners)));
             }
             catch (Exception e) when (e is PackRequestException or FormatException or ArgumentException)

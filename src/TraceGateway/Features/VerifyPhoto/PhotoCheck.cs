@@ -28,6 +28,7 @@ public sealed record PhotoCheck(
     public const string UnreadableImage = "unreadable_image";
     public const string ImageTooLarge = "image_too_large";
     public const string NotAPackCode = "not_a_pack_code";
+    public const string Busy = "busy";
 
     public const string SeveralCodes = "several_codes";
     public const string SeveralPacks = "several_packs";

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Options;
 using TraceChain.Imaging;
 using TraceGateway.Features.VerifyForConsumer;
 using TraceGateway.Imaging;
-using TraceGateway.LedgerAccess;
-using TraceLedger.Api;
-using TraceLedger.Packs;
 
 namespace TraceGateway.Features.VerifyPhoto;
 
@@ -13,7 +10,7 @@ namespace TraceGateway.Features.VerifyPhoto;
 /// Checks the size before anything is decoded, decodes the photo (limits checked before pixels are inflated), picks
 /// the pack code and asks the ledger for the consumer verdict, exactly as the Digital Link path does.
 /// </summary>
-public sealed class VerifyPhotoHandler(PhotoDecoder decoder, ILedgerClient ledger, IOptions<DigitalLinkSettings> digitalLink) : IRequestHandler<VerifyPhotoQuery, PhotoCheck>
+public sealed class VerifyPhotoHandler(PhotoDecoder decoder, IMediator mediator, IOptions<DigitalLinkSettings> digitalLink) : IRequestHandler<VerifyPhotoQuery, PhotoCheck>
 {
     public async Task<PhotoCheck> Handle(VerifyPhotoQuery request, CancellationToken cancellationToken)
     {
@@ -24,17 +21,15 @@ public sealed class VerifyPhotoHandler(PhotoDecoder decoder, ILedgerClient ledge
             return PhotoCheck.Failed(PhotoCheck.ImageTooLarge, $"the photo is {request.Length} bytes or more, over the limit of {limit} bytes");
         }
 
-        if (request.Photo is null || request.Length == 0)
+        if (request.Photo.IsEmpty)
         {
             return PhotoCheck.Failed(PhotoCheck.NoPhoto, "no photo was sent (multipart/form-data with a file field 'photo')");
         }
 
-        var photo = new byte[request.Length];
-        await request.Photo.ReadExactlyAsync(photo, cancellationToken);
         IReadOnlyList<DecodedCode> codes;
         try
         {
-            codes = await decoder.DecodeAsync(photo, cancellationToken);
+            codes = await decoder.DecodeAsync(request.Photo, cancellationToken);
         }
         catch (ImagingException e) when (e.Kind is ImagingErrorKind.LimitExceeded or ImagingErrorKind.OutOfMemory)
         {
@@ -56,16 +51,8 @@ public sealed class VerifyPhotoHandler(PhotoDecoder decoder, ILedgerClient ledge
             return PhotoCheck.Failed(PhotoCheck.NotAPackCode, $"none of the {codes.Count} code(s) identifies a pack: {choice.Problem}", codes.Count);
         }
 
-        ConsumerVerdict verdict;
-        try
-        {
-            verdict = await ledger.VerifyForConsumerAsync(new VerifyBody(choice.Scan, null, null, null, null, null), cancellationToken);
-        }
-        catch (LedgerRefusedException e)
-        {
-            verdict = new ConsumerVerdict(VerifyForConsumerQuery.InvalidCode, e.Message, null, null, null, null, null, 0, null, "not_checked");
-        }
-
+        // The same use case as a scanned Digital Link or a typed code: one ledger call, one answer for unreadable codes.
+        var verdict = await mediator.Send(new VerifyForConsumerQuery(null, choice.Scan), cancellationToken);
         return new PhotoCheck(PhotoCheck.Verified, verdict, choice.Shown, codes.Count, choice.Notes, choice.Website, verdict.Message);
     }
 }

@@ -7,7 +7,6 @@ public sealed class VerifyPhotoValidator : AbstractValidator<VerifyPhotoQuery>
 {
     public VerifyPhotoValidator()
     {
-        RuleFor(x => x.Length).GreaterThanOrEqualTo(0);
-        RuleFor(x => x.Photo).Must(p => p is null || p.CanRead).WithMessage("The photo stream must be readable.");
+        RuleFor(x => x.Length).GreaterThanOrEqualTo(x => x.Photo.Length).WithMessage("The photo's length must cover its bytes.");
     }
 }

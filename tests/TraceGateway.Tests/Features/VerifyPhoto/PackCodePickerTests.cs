@@ -68,4 +68,14 @@ public sealed class PackCodePickerTests
         Assert.Equal("scan-here.example", choice.Website);
         Assert.Equal([PhotoCheck.OtherWebsite], choice.Notes);
     }
+
+    [Fact]
+    public void Pick_CodeLongerThanAConsumerCheckTakes_IsNotAPackCode()
+    {
+        var link = Code("]Q1", $"{Base}/01/{Gtin}/21/S1?x=" + new string('a', 1100), 300, BarcodeFormats.QrCode);
+        var choice = PackCodePicker.Pick([link], Base);
+
+        Assert.Null(choice.Scan);
+        Assert.Contains("longer than 1024 characters", choice.Problem, StringComparison.Ordinal);
+    }
 }

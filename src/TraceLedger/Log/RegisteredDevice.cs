@@ -1,0 +1,9 @@
+namespace TraceLedger.Log;
+
+/// <summary>A device as the registry holds it now.</summary>
+/// <param name="DeviceId">Its id.</param>
+/// <param name="PartyGln">The party it belongs to.</param>
+/// <param name="Active">False once revoked.</param>
+/// <param name="PublicKeySpki">Its newest key (DER SubjectPublicKeyInfo): the one it signs with, or signed with last when revoked.</param>
+/// <param name="KeySeq">The registry entry that gave it that key (its registration, or the newest key rotation).</param>
+public sealed record RegisteredDevice(string DeviceId, string PartyGln, bool Active, byte[] PublicKeySpki, long KeySeq);
