@@ -16,7 +16,11 @@ internal sealed class MqttConnection : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly CancellationTokenSource lifetime = new();
+
+    // Captured once: reading lifetime.Token after DisposeAsync would throw.
+    private readonly CancellationToken token;
     private readonly TaskCompletionSource<Exception> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Exception? failure;
     private long lastSent;
     private long lastReceived;
 
@@ -25,6 +29,7 @@ internal sealed class MqttConnection : IAsyncDisposable
         this.socket = socket;
         this.stream = stream;
         this.time = time;
+        token = lifetime.Token;
         lastSent = lastReceived = time.GetTimestamp();
     }
 
@@ -32,7 +37,7 @@ internal sealed class MqttConnection : IAsyncDisposable
     public Task<Exception> Closed => closed.Task;
 
     /// <summary>Cancelled when the connection ends; loops bound to the connection use it.</summary>
-    public CancellationToken Token => lifetime.Token;
+    public CancellationToken Token => token;
 
     public long LastSent => Interlocked.Read(ref lastSent);
 
@@ -78,11 +83,11 @@ internal sealed class MqttConnection : IAsyncDisposable
         try
         {
             MqttPacketEncoder.Encode(packet, buffer);
-            await writeLock.WaitAsync(cancellationToken);
+            await WaitToWriteAsync(cancellationToken);
             try
             {
-                lifetime.Token.ThrowIfCancellationRequested();
-                await stream.WriteAsync(buffer.AsMemory(0, size), lifetime.Token);
+                token.ThrowIfCancellationRequested();
+                await stream.WriteAsync(buffer.AsMemory(0, size), token);
                 Interlocked.Exchange(ref lastSent, time.GetTimestamp());
             }
             finally
@@ -91,15 +96,31 @@ internal sealed class MqttConnection : IAsyncDisposable
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException
-            || (ex is OperationCanceledException && lifetime.IsCancellationRequested))
+            || (ex is OperationCanceledException && token.IsCancellationRequested))
         {
             Fail(ex);
-            throw new MqttConnectionException("Connection to the MQTT broker lost while sending", Closed.IsCompleted ? Closed.Result : ex);
+            throw new MqttConnectionException("Connection to the MQTT broker lost while sending", Volatile.Read(ref failure) ?? ex);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Takes the write lock. Waiting also ends when the connection does, so a sender queued behind a write to a
+    /// dead socket fails at once (and the caller resends on the next connection) instead of waiting its turn.
+    /// </summary>
+    private async Task WaitToWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            await writeLock.WaitAsync(token);
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, token);
+        await writeLock.WaitAsync(either.Token);
     }
 
     /// <summary>The connection's only read loop: decodes packets and hands each to <paramref name="dispatch"/> in order.</summary>
@@ -110,7 +131,7 @@ internal sealed class MqttConnection : IAsyncDisposable
         {
             while (true)
             {
-                var read = await stream.ReadAsync(decoder.GetMemory(), lifetime.Token);
+                var read = await stream.ReadAsync(decoder.GetMemory(), token);
                 if (read == 0)
                 {
                     Fail(new MqttConnectionException("The broker closed the connection"));
@@ -138,18 +159,34 @@ internal sealed class MqttConnection : IAsyncDisposable
     /// <summary>Ends the connection with <paramref name="reason"/>; only the first reason is kept.</summary>
     public void Fail(Exception reason)
     {
-        if (closed.TrySetResult(reason))
+        // Cancel before Closed completes: whoever awaits Closed may dispose this connection, and every waiter
+        // (write lock, reads, loops) must have been woken by then.
+        if (Interlocked.CompareExchange(ref failure, reason, null) is null)
         {
-            lifetime.Cancel();
-            socket.Dispose();
+            try
+            {
+                lifetime.Cancel();
+                socket.Dispose();
+            }
+            finally
+            {
+                closed.TrySetResult(reason);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         Fail(new MqttConnectionException("Connection closed by the client"));
+
+        // Another thread may still be inside Fail (cancelling); it completes Closed last.
+        await closed.Task;
         await stream.DisposeAsync();
         lifetime.Dispose();
-        writeLock.Dispose();
+
+        // writeLock is deliberately not disposed: SemaphoreSlim.Dispose drops its queued async waiters without
+        // completing them, and a cancelled waiter takes itself off the queue only in a later continuation, so a
+        // sender still queued here would wait forever (a QoS 1 PublishAsync then never returns, even after its
+        // PUBACK came on the next connection). It holds no OS handle: AvailableWaitHandle is never used.
     }
 }
