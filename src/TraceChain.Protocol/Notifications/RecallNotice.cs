@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TraceChain.Protocol.Notifications;
 
@@ -18,9 +19,11 @@ namespace TraceChain.Protocol.Notifications;
 public sealed record RecallNotice(string Gtin, string Batch, bool Withdrawal, string Reason, DateTimeOffset RecalledAt, long Seq)
 {
     /// <summary>The wire status: <c>recalled</c> or <c>withdrawn</c>.</summary>
+    [JsonIgnore] // derived from Withdrawal: kept out of the record's serialised form (the ledger's feed)
     public string Status => Withdrawal ? "withdrawn" : "recalled";
 
     /// <summary>Path of the log entry on the gateway (append <c>/bundle</c> for the offline proof).</summary>
+    [JsonIgnore]
     public string EntryPath => string.Create(CultureInfo.InvariantCulture, $"/v1/entries/{Seq}");
 
     /// <summary>The JSON payload (UTF-8).</summary>

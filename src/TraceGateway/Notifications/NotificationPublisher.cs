@@ -3,20 +3,21 @@ using Microsoft.Extensions.Options;
 using TraceChain.Mqtt;
 using TraceChain.Protocol.Notifications;
 using TraceGateway.LedgerAccess;
-using TraceLedger.Packs;
 
 namespace TraceGateway.Notifications;
 
 /// <summary>
-/// Publishes the embedded ledger's recalls (retained, QoS 1, one topic per GTIN and batch) and alerts (QoS 1, one
+/// Publishes the ledger's recalls (retained, QoS 1, one topic per GTIN and batch) and alerts (QoS 1, one
 /// topic per party concerned) to an MQTT broker. It follows the ledger with a cursor (<see cref="PublishCursor"/>)
 /// instead of a queue of its own: every poll reads what was committed after the cursor, publishes it, waits for the
 /// broker's PUBACKs and only then moves the cursor. A recall committed while the broker is down is published when it
 /// is back (the client holds unacknowledged QoS 1 messages and resends them after reconnecting); after a gateway
 /// restart the publisher resumes at its cursor. Delivery is at least once: a crash between PUBACK and the cursor write
-/// sends that page again (a retained recall is the same message again; an alert carries its number).
+/// sends that page again (a retained recall is the same message again; an alert carries its number). The ledger is read
+/// through <see cref="INotificationSource"/> (its file when embedded, its HTTP feed when remote); a failed read is
+/// logged and retried on the next poll from the same cursor, so a ledger outage delays notices but loses none.
 /// </summary>
-public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, EmbeddedLedgerHost ledger, TimeProvider time, ILogger<NotificationPublisher> logger)
+public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, INotificationSource feed, TimeProvider time, ILogger<NotificationPublisher> logger)
     : BackgroundService
 {
     /// <summary>Cursor stream of recalls (a log sequence number).</summary>
@@ -30,6 +31,7 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
 
     private long recallsPublished;
     private long alertsPublished;
+    private long ledgerReadFailures;
     private volatile bool connected;
 
     /// <summary>True while connected to the broker.</summary>
@@ -41,11 +43,13 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     /// <summary>Alert notices acknowledged by the broker since start.</summary>
     public long AlertsPublished => Interlocked.Read(ref alertsPublished);
 
+    /// <summary>Polls whose ledger read failed (each retried on the next poll) since start.</summary>
+    public long LedgerReadFailures => Interlocked.Read(ref ledgerReadFailures);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        using var cursor = PublishCursor.Open(settings.StatePath ?? ledgerSettings.Value.Database + ".notify.db");
-        var feed = new NotificationFeed(ledger.Packs);
+        using var cursor = PublishCursor.Open(settings.CursorPath(ledgerSettings.Value));
         await using var client = new MqttClient(ClientOptions(settings));
         client.Connected += (_, e) =>
         {
@@ -57,6 +61,7 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
             connected = false;
             logger.LogWarning("Notifications: broker connection lost ({Reason}); unacknowledged notices are resent after the reconnect.", e.Reason.Message);
         };
+        var failing = false;
         try
         {
             await ConnectAsync(client, settings, stoppingToken);
@@ -64,16 +69,28 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
             {
                 try
                 {
-                    await PublishRecallsAsync(client, feed, cursor, settings.TopicPrefix, stoppingToken);
+                    await PublishRecallsAsync(client, cursor, settings.TopicPrefix, stoppingToken);
                     if (settings.Alerts)
                     {
-                        await PublishAlertsAsync(client, feed, cursor, settings.TopicPrefix, stoppingToken);
+                        await PublishAlertsAsync(client, cursor, settings.TopicPrefix, stoppingToken);
+                    }
+
+                    if (failing)
+                    {
+                        failing = false;
+                        logger.LogInformation("Notifications: reading the ledger again; publishing resumed at the cursor.");
                     }
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException e)
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or LedgerUnavailableException && !stoppingToken.IsCancellationRequested)
                 {
-                    // A busy or briefly unreadable file must not end publishing: the cursor did not move, try again.
-                    logger.LogWarning("Notifications: reading the ledger failed ({Message}); retrying.", e.Message);
+                    // A busy file or a ledger service that is down must not end publishing: the cursor did not move, so
+                    // the next poll reads the same notices again. Logged once per outage, not once per poll.
+                    Interlocked.Increment(ref ledgerReadFailures);
+                    if (!failing)
+                    {
+                        failing = true;
+                        logger.LogWarning("Notifications: reading the ledger failed ({Message}); retrying every {Poll} ms.", e.Message, settings.PollMilliseconds);
+                    }
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), time, stoppingToken);
@@ -83,14 +100,14 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
         {
             // Stopping: whatever is not acknowledged stays after the cursor for the next start.
         }
-        catch (Exception e) when (e is MqttConnectionException or LedgerUnavailableException)
+        catch (MqttConnectionException e)
         {
-            // The client was closed or the ledger went away: only on shutdown; log for the operator.
+            // The client was closed: only on shutdown; log for the operator.
             logger.LogWarning("Notifications stopped: {Message}", e.Message);
         }
     }
 
-    private async Task PublishRecallsAsync(MqttClient client, NotificationFeed feed, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
+    private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
     {
         var after = cursor.Get(RecallStream) ?? -1;
         while (true)
@@ -117,7 +134,7 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
         }
     }
 
-    private async Task PublishAlertsAsync(MqttClient client, NotificationFeed feed, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
+    private async Task PublishAlertsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
     {
         if (cursor.Get(AlertStream) is not { } after)
         {

@@ -5,7 +5,7 @@ namespace TraceGateway.Notifications;
 /// <summary>Registers the MQTT notification publisher when <c>Notifications:Mqtt:Host</c> is set.</summary>
 public static class NotificationServices
 {
-    /// <summary>Adds the publisher; throws naming the key when the settings are unusable or the ledger is remote.</summary>
+    /// <summary>Adds the publisher reading the ledger of the configured mode; throws naming the key when the settings are unusable.</summary>
     public static IServiceCollection AddGatewayNotifications(this IServiceCollection services, IConfiguration configuration, LedgerSettings ledger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -17,19 +17,23 @@ public static class NotificationServices
             return services;
         }
 
-        var problems = settings.Problems().ToList();
-        if (ledger.IsRemote)
-        {
-            // The publisher follows the ledger's own file; a separate ledger service would publish them itself.
-            problems.Add($"{NotificationSettings.Section} needs the embedded ledger (Ledger:Url is set)");
-        }
-
+        var problems = settings.Problems();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
         }
 
         services.Configure<NotificationSettings>(section);
+        if (ledger.IsRemote)
+        {
+            // The ledger client's HttpClient: the same base address, API key and timeout as every other ledger call.
+            services.AddSingleton<INotificationSource>(provider => new RemoteNotificationSource(provider.GetRequiredService<HttpClient>()));
+        }
+        else
+        {
+            services.AddSingleton<INotificationSource, EmbeddedNotificationSource>();
+        }
+
         services.AddSingleton<NotificationPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<NotificationPublisher>());
         return services;

@@ -32,7 +32,10 @@ public sealed class NotificationSettings
     /// <summary>First topic level of every notification topic.</summary>
     public string TopicPrefix { get; set; } = TraceChain.Protocol.Notifications.RecallTopic.DefaultPrefix;
 
-    /// <summary>SQLite file with the publisher's cursors; default <c>{Ledger:Database}.notify.db</c>.</summary>
+    /// <summary>
+    /// SQLite file with the publisher's cursors; default <c>{Ledger:Database}.notify.db</c> with the embedded ledger and
+    /// <c>gateway-notify.db</c> beside <c>Ledger:KeysDatabase</c> (the gateway's own data) with a remote one.
+    /// </summary>
     public string? StatePath { get; set; }
 
     /// <summary>How often the ledger is read for new recalls and alerts.</summary>
@@ -40,6 +43,21 @@ public sealed class NotificationSettings
 
     /// <summary>Publish alerts to the parties' topics (recalls are always published).</summary>
     public bool Alerts { get; set; } = true;
+
+    /// <summary>The cursor file: <see cref="StatePath"/>, or its default for the ledger mode.</summary>
+    public string CursorPath(LedgerAccess.LedgerSettings ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (StatePath is not null)
+        {
+            return StatePath;
+        }
+
+        // A remote gateway has no ledger file; its own data (the API key store) lives under KeysDatabase's folder.
+        return ledger.IsRemote
+            ? Path.Combine(Path.GetDirectoryName(ledger.KeysDatabase) ?? "", "gateway-notify.db")
+            : ledger.Database + ".notify.db";
+    }
 
     /// <summary>True when a broker is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);

@@ -37,6 +37,7 @@ public static class LedgerHttpApp
         if (packs is not null)
         {
             app.MapPackEndpoints();
+            app.MapNotificationFeedEndpoints();
         }
 
         return app;

@@ -30,7 +30,7 @@ public static class RegistryEndpoints
         return routes;
     }
 
-    /// <summary>Registry changes need <c>Authorization: Bearer {api key}</c> (keys come from <c>TraceLedger api-key</c>).</summary>
+    /// <summary>Registry changes, pack operations and the feed need <c>Authorization: Bearer {api key}</c> (keys come from <c>TraceLedger api-key</c>).</summary>
     internal static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -39,7 +39,7 @@ public static class RegistryEndpoints
         var ledger = http.RequestServices.GetRequiredService<Ledger>();
         if (await ledger.ApiKeys.VerifyAsync(presented, http.RequestAborted) is null)
         {
-            return TypedResults.Problem("Registry changes need 'Authorization: Bearer <api key>' with a live key.", statusCode: StatusCodes.Status401Unauthorized, title: "API key required");
+            return TypedResults.Problem("This endpoint needs 'Authorization: Bearer <api key>' with a live key.", statusCode: StatusCodes.Status401Unauthorized, title: "API key required");
         }
 
         return await next(context);

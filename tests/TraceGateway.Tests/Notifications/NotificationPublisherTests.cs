@@ -12,7 +12,10 @@ using TraceGateway.Tests.Support;
 
 namespace TraceGateway.Tests.Notifications;
 
-/// <summary>The gateway's recall and alert publisher against a real Mosquitto broker and the embedded ledger's SQLite file.</summary>
+/// <summary>
+/// The gateway's recall and alert publisher against a real Mosquitto broker, reading the embedded ledger's SQLite file or
+/// a separate ledger's HTTP feed (a real <see cref="TraceLedger.Api.LedgerHttpApp"/> on a loopback port).
+/// </summary>
 public sealed class NotificationPublisherTests : IAsyncLifetime
 {
     private const string GatewayUser = "gateway";
@@ -21,6 +24,7 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
 
     private readonly string directory = Directory.CreateTempSubdirectory("notify-test-").FullName;
     private MosquittoProcess? broker;
+    private LedgerService? ledgerService;
 
     private MosquittoProcess Broker => broker!;
 
@@ -56,14 +60,21 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Broker.DisposeAsync();
+        if (ledgerService is not null)
+        {
+            await ledgerService.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
 
-    [Fact]
-    public async Task Recall_ThroughTheGateway_IsRetainedPerGtinAndBatch_AndALateSubscriberGetsItWithItsEntry()
+    [Theory]
+    [InlineData(LedgerMode.Embedded)]
+    [InlineData(LedgerMode.Remote)]
+    public async Task Recall_ThroughTheGateway_IsRetainedPerGtinAndBatch_AndALateSubscriberGetsItWithItsEntry(LedgerMode mode)
     {
-        await using var host = await StartGatewayAsync();
+        await using var host = await StartGatewayAsync(mode);
         using var manufacturer = await PrepareManufacturerAsync(host, "B1", "L/2+x");
         using var recall = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B1", reason = "contamination" });
         recall.EnsureSuccessStatusCode();
@@ -94,10 +105,12 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         Assert.All(batches, m => Assert.Equal("withdrawn", RecallNotice.TryParse(m.Payload.Span, out _)!.Status));
     }
 
-    [Fact]
-    public async Task RecallWhileTheBrokerIsDown_IsPublishedWhenItReturns_EvenAcrossAGatewayRestart_AndARestartRepublishesNothing()
+    [Theory]
+    [InlineData(LedgerMode.Embedded)]
+    [InlineData(LedgerMode.Remote)]
+    public async Task RecallWhileTheBrokerIsDown_IsPublishedWhenItReturns_EvenAcrossAGatewayRestart_AndARestartRepublishesNothing(LedgerMode mode)
     {
-        var host = await StartGatewayAsync();
+        var host = await StartGatewayAsync(mode);
         HttpClient manufacturer;
         try
         {
@@ -123,7 +136,7 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         Assert.EndsWith("/B1", retained.Topic, StringComparison.Ordinal);
 
         // The restarted gateway resumes at its cursor: B2 (missed while the broker was down), then B3, and not B1 again.
-        await using var restarted = await StartGatewayAsync();
+        await using var restarted = await StartGatewayAsync(mode);
         using var again = await restarted.ClientAsync(GatewayRoles.Manufacturer);
         await WaitAsync(() => Publisher(restarted).RecallsPublished == 1, "B2 published after the restart");
         await RecallAsync(again, "B3");
@@ -132,12 +145,62 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         Assert.All(live, m => Assert.False(m.Retain));
         Assert.Equal(2, Publisher(restarted).RecallsPublished);
         Assert.Equal(3, await RetainedCountAsync());
+
+        // The cursor that made this work is in its documented default place: beside the ledger file, or, with a remote
+        // ledger (no file here), beside the gateway's key store.
+        var cursorFile = mode == LedgerMode.Remote ? Path.Combine(directory, "gateway-notify.db") : Database + ".notify.db";
+        Assert.True(File.Exists(cursorFile), cursorFile);
+        Assert.Equal(mode == LedgerMode.Embedded, File.Exists(Database + ".notify.db"));
     }
 
     [Fact]
-    public async Task Alerts_GoToTheTopicsOfThePartiesConcerned_AndNoPartyReadsAnotherPartysAlerts()
+    public async Task RemoteLedgerDown_PublishingWaitsAndResumes_NothingLostAndNothingRepeated()
     {
-        await using var host = await StartGatewayAsync();
+        await using var host = await StartGatewayAsync(LedgerMode.Remote);
+        var ledger = ledgerService!;
+        using var manufacturer = await PrepareManufacturerAsync(host, "B1", "B2", "B3");
+        using (var admin = await host.ClientAsync(GatewayRoles.Admin))
+        {
+            using var party = await admin.PostAsJsonAsync("/v1/parties", new { gln = Pharmacy, name = "Pharmacy", role = "pharmacy" });
+            party.EnsureSuccessStatusCode();
+        }
+
+        await using var recalls = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        await using var alerts = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.Alerts("tracechain", Pharmacy));
+        await RecallAsync(manufacturer, "B1");
+        Assert.Equal("B1", RecallNotice.TryParse((await recalls.NextAsync()).Payload.Span, out _)!.Batch);
+
+        // The ledger's HTTP service goes away; the publisher keeps polling and failing without ending.
+        await ledger.StopHttpAsync();
+        var failures = Publisher(host).LedgerReadFailures;
+        await WaitAsync(() => Publisher(host).LedgerReadFailures >= failures + 2, "two failed polls while the ledger is down");
+
+        // Meanwhile the ledger itself records a recall and an alert (made on its own host, e.g. by the regulator's tools).
+        await ledger.Packs.Commissioning.RecallAsync(new TraceLedger.Packs.RecallRequest(Manufacturer, TestData.Gtin(1), "B2", "sterility B2"), CancellationToken.None);
+        await ledger.Packs.Verdicts.VerifyAsync(new TraceLedger.Packs.VerdictRequest(PackIdentifier.ForGtinSerial(TestData.Gtin(1), "NOPE"), "B1", PartyGln: Pharmacy), CancellationToken.None);
+        Assert.Equal(1, Publisher(host).RecallsPublished);
+        Assert.True(Publisher(host).IsConnected);
+
+        // Back on the same address: what was committed meanwhile is published once, then live publishing goes on.
+        await ledger.StartHttpAsync();
+        var missed = RecallNotice.TryParse((await recalls.NextAsync()).Payload.Span, out _)!;
+        Assert.Equal("B2", missed.Batch);
+        var alert = AlertNotice.TryParse((await alerts.NextAsync()).Payload.Span, out var problem);
+        Assert.True(alert is not null, problem);
+        Assert.Equal(("unknown_serial", Pharmacy), (alert.Code, alert.Party));
+        await RecallAsync(manufacturer, "B3");
+        Assert.Equal("B3", RecallNotice.TryParse((await recalls.NextAsync()).Payload.Span, out _)!.Batch);
+        Assert.Equal(3, Publisher(host).RecallsPublished);
+        Assert.Equal(0, recalls.Pending);
+        Assert.Equal(3, await RetainedCountAsync());
+    }
+
+    [Theory]
+    [InlineData(LedgerMode.Embedded)]
+    [InlineData(LedgerMode.Remote)]
+    public async Task Alerts_GoToTheTopicsOfThePartiesConcerned_AndNoPartyReadsAnotherPartysAlerts(LedgerMode mode)
+    {
+        await using var host = await StartGatewayAsync(mode);
         using var manufacturer = await PrepareManufacturerAsync(host, "B1");
         using var admin = await host.ClientAsync(GatewayRoles.Admin);
         foreach (var (gln, role) in new[] { (Distributor, "distributor"), (Pharmacy, "pharmacy") })
@@ -182,7 +245,7 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         await using var tlsBroker = await MosquittoProcess.StartAsync(
             new MosquittoOptions { DataDirectory = Path.Combine(directory, "mosquitto-tls"), Users = new Dictionary<string, string> { [GatewayUser] = Password }, Tls = certificates.Files },
             CancellationToken.None);
-        await using var host = await StartGatewayAsync(new Dictionary<string, string?>
+        await using var host = await StartGatewayAsync(LedgerMode.Embedded, new Dictionary<string, string?>
         {
             ["Notifications:Mqtt:Port"] = tlsBroker.TlsPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:Mqtt:CaFile"] = certificates.Files.CaFile,
@@ -200,18 +263,11 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var host = await StartGatewayAsync(new Dictionary<string, string?> { ["Notifications:Mqtt:TopicPrefix"] = "tracechain/#", ["Notifications:Mqtt:Port"] = "0" });
+            await using var host = await StartGatewayAsync(LedgerMode.Embedded, new Dictionary<string, string?> { ["Notifications:Mqtt:TopicPrefix"] = "tracechain/#", ["Notifications:Mqtt:Port"] = "0" });
         });
         var message = error.ToString();
         Assert.Contains("Notifications:Mqtt:TopicPrefix", message, StringComparison.Ordinal);
         Assert.Contains("Notifications:Mqtt:Port 0", message, StringComparison.Ordinal);
-
-        // The publisher follows the ledger's own file: a remote ledger is refused rather than silently not published.
-        var remote = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var host = await StartGatewayAsync(new Dictionary<string, string?> { ["Ledger:Url"] = "http://127.0.0.1:9/" });
-        });
-        Assert.Contains("needs the embedded ledger", remote.ToString(), StringComparison.Ordinal);
     }
 
     private static NotificationPublisher Publisher(GatewayHost host) => host.Services.GetRequiredService<NotificationPublisher>();
@@ -240,7 +296,7 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         return manufacturer;
     }
 
-    private Task<GatewayHost> StartGatewayAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    private async Task<GatewayHost> StartGatewayAsync(LedgerMode mode, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -251,12 +307,23 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
             ["Notifications:Mqtt:Password"] = Password,
             ["Notifications:Mqtt:PollMilliseconds"] = "50",
         };
+        if (mode == LedgerMode.Remote)
+        {
+            // One ledger service for the whole test, so a restarted gateway finds the same ledger; the gateway's own
+            // files (its keys and, by default, its notification cursor) live in the test's folder too.
+            ledgerService ??= await LedgerService.StartAsync(Path.Combine(directory, "remote-ledger.db"));
+            settings["Ledger:Url"] = ledgerService.Url;
+            settings["Ledger:ApiKey"] = ledgerService.ApiKey;
+            settings["Ledger:KeysDatabase"] = Path.Combine(directory, "gateway-keys.db");
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        return GatewayHost.StartAsync(LedgerMode.Embedded, settings);
+        // The ledger mode follows the settings above (Ledger:Url); the host itself starts no ledger of its own.
+        return await GatewayHost.StartAsync(LedgerMode.Embedded, settings);
     }
 
     private async Task<int> RetainedCountAsync()
