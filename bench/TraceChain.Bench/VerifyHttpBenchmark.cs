@@ -96,6 +96,8 @@ public sealed class VerifyHttpBenchmark : IBenchmark
             var gcCounts = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
             var pacedWriter = packs.Ledger.WriterStatistics.Since(pacedWriterBefore);
             var wal = pacedWriter.Wal ?? WalCheckpointCounts.None;
+            var ledgerSlow = (pacedWriter.AnswerTimes ?? WriteAnswerTimes.None).ShareSlowerThan(5);
+            var slow = paced.Latencies.Count(ms => ms > 5) / (double)Math.Max(1, paced.Latencies.Count);
 
             var p50 = Measure.Percentile(paced.Latencies, 50);
             var p99 = Measure.Percentile(paced.Latencies, 99);
@@ -107,7 +109,7 @@ public sealed class VerifyHttpBenchmark : IBenchmark
             var commitMs = DurableCommitProbe.MedianCommitMs(directory, context.Size(500, 200));
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"{total:N0} packs; clients on loopback in the same process. Latency: {PacedClients} clients paced at {GoalRate:N0} req/s in all for {duration.TotalSeconds:0} s "
-                + $"({paced.Latencies.Count:N0} verifications, {paced.Rate:N0} req/s answered; writer {pacedWriter.WritesPerCommit:0.0} per commit, busy {pacedWriter.Busy / paced.Elapsed:P0}; "
+                + $"({paced.Latencies.Count:N0} verifications, {paced.Rate:N0} req/s answered; {slow:P1} took over 5 ms end to end, and the ledger's writer answered {ledgerSlow:P1} more than 5 ms after they were queued; writer {pacedWriter.WritesPerCommit:0.0} per commit, busy {pacedWriter.Busy / paced.Elapsed:P0}; "
                 + $"SQLite WAL checkpoints beside the writer: {wal.Passes} background passes, {wal.Failures} failed; GC paused {gcPause.TotalMilliseconds:0} ms in gen0/1/2 collections {gcCounts}, {allocatedKb:0} KB allocated per request, clients included). "
                 + $"Throughput: {Clients} clients back to back for {duration.TotalSeconds:0} s, {run.Latencies.Count:N0} verifications (p50 {saturatedP50:0.0} ms, p99 {saturatedP99:0.0} ms saturated); "
                 + $"limits: process CPU {cpuUs:N0} us/request (clients included), of which the runtime's background tiered JIT {jitUs:N0} us; "

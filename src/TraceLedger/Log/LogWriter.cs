@@ -38,6 +38,9 @@ internal sealed class LogWriter : IAsyncDisposable
     private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
     private Exception? fault;
 
+    // Answer times by bucket (see WriteAnswerTimes); written by the loop only, copied into each statistics snapshot.
+    private readonly long[] answerTimes = new long[WriteAnswerTimes.BoundsMs.Length + 1];
+
     private LogWriter(
         LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
     {
@@ -268,6 +271,7 @@ internal sealed class LogWriter : IAsyncDisposable
             {
                 RunAfterCommit(afterCommit);
                 write.Complete(); // durable: answered as such even when its after-commit work failed
+                answerTimes[WriteAnswerTimes.Bucket(Stopwatch.GetElapsedTime(write.QueuedAt).TotalMilliseconds)]++;
             }
         }
         catch (Exception e)
@@ -287,7 +291,8 @@ internal sealed class LogWriter : IAsyncDisposable
                 previous.Commits + (committed ? 1 : 0),
                 previous.Busy + Stopwatch.GetElapsedTime(started),
                 previous.Committing + committing,
-                walCheckpointer.Counts));
+                walCheckpointer.Counts,
+                new WriteAnswerTimes([.. answerTimes])));
         }
     }
 

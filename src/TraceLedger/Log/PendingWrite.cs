@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace TraceLedger.Log;
 
 /// <summary>
@@ -16,6 +18,9 @@ internal abstract class PendingWrite
         Grouped = grouped;
         ForceCheckpoint = forceCheckpoint;
     }
+
+    /// <summary>When the write was queued (<see cref="Stopwatch"/> timestamp).</summary>
+    public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
     /// <summary>May share its transaction with other grouped writes (all its state lives in the transaction).</summary>
     public bool Grouped { get; }

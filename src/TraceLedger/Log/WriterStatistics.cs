@@ -10,7 +10,8 @@ namespace TraceLedger.Log;
 /// <param name="Busy">Time spent running bodies and committing.</param>
 /// <param name="Committing">Part of <paramref name="Busy"/> spent in COMMIT (the WAL fsync).</param>
 /// <param name="Wal">SQLite WAL checkpoint passes run beside the writer (null: none yet).</param>
-public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, TimeSpan Committing, WalCheckpointCounts? Wal = null)
+/// <param name="AnswerTimes">How long writes took from queueing to their answer (null: none yet).</param>
+public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, TimeSpan Committing, WalCheckpointCounts? Wal = null, WriteAnswerTimes? AnswerTimes = null)
 {
     /// <summary>Average writes per committed transaction.</summary>
     public double WritesPerCommit => Commits == 0 ? 0 : (double)Writes / Commits;
@@ -19,7 +20,8 @@ public sealed record WriterStatistics(long Writes, long Commits, TimeSpan Busy, 
     public WriterStatistics Since(WriterStatistics earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var wal = Wal ?? WalCheckpointCounts.None;
-        return new(Writes - earlier.Writes, Commits - earlier.Commits, Busy - earlier.Busy, Committing - earlier.Committing, wal.Since(earlier.Wal ?? WalCheckpointCounts.None));
+        var wal = (Wal ?? WalCheckpointCounts.None).Since(earlier.Wal ?? WalCheckpointCounts.None);
+        var answers = (AnswerTimes ?? WriteAnswerTimes.None).Since(earlier.AnswerTimes ?? WriteAnswerTimes.None);
+        return new(Writes - earlier.Writes, Commits - earlier.Commits, Busy - earlier.Busy, Committing - earlier.Committing, wal, answers);
     }
 }

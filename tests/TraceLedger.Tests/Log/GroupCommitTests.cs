@@ -37,6 +37,7 @@ public sealed class GroupCommitTests
 
         var used = world.Packs.Ledger.WriterStatistics.Since(before);
         Assert.Equal(packs.Count * PerPack + 1, used.Writes); // + the write that held the writer
+        Assert.Equal(used.Writes, used.AnswerTimes!.Total); // every answer timed
         Assert.True(used.Commits <= 1 + ((packs.Count * PerPack) + LogWriter.MaxGroup - 1) / LogWriter.MaxGroup, $"{used.Commits} commits for {used.Writes} writes");
     }
 
