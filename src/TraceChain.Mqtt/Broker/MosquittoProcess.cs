@@ -10,8 +10,10 @@ namespace TraceChain.Mqtt.Broker;
 /// </summary>
 public sealed class MosquittoProcess : IAsyncDisposable
 {
+    private const int MaxPortAttempts = 5;
     private readonly MosquittoOptions options;
     private Process? process;
+    private bool lostPortRace;
 
     private MosquittoProcess(MosquittoOptions options, int port, int? tlsPort, string configPath)
     {
@@ -37,9 +39,14 @@ public sealed class MosquittoProcess : IAsyncDisposable
     public bool IsRunning => process is { HasExited: false };
 
     /// <summary>Writes the config and password file, starts the broker and waits until it accepts connections.</summary>
-    public static async Task<MosquittoProcess> StartAsync(MosquittoOptions options, CancellationToken cancellationToken)
+    public static Task<MosquittoProcess> StartAsync(MosquittoOptions options, CancellationToken cancellationToken) =>
+        StartAsync(options, FreePort, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(MosquittoOptions, CancellationToken)"/>, with the way free ports are chosen given (tests).</summary>
+    internal static async Task<MosquittoProcess> StartAsync(MosquittoOptions options, Func<int> choosePort, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(choosePort);
         Directory.CreateDirectory(options.DataDirectory);
         string? passwordFile = null;
         if (options.Users.Count > 0)
@@ -58,14 +65,28 @@ public sealed class MosquittoProcess : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(options.DataDirectory, "acl"), options.Acl, cancellationToken);
         }
 
-        var port = options.Port != 0 ? options.Port : FreePort();
-        int? tlsPort = options.Tls is null ? null : options.TlsPort != 0 ? options.TlsPort : FreePort();
-        var configPath = Path.Combine(options.DataDirectory, "mosquitto.conf");
-        var config = MosquittoConfig.Render(options, port, tlsPort ?? 0, passwordFile, Environment.UserName == "root");
-        await File.WriteAllTextAsync(configPath, config, cancellationToken);
-        var broker = new MosquittoProcess(options, port, tlsPort, configPath);
-        await broker.StartProcessAsync(cancellationToken);
-        return broker;
+        var portsChosenHere = options.Port == 0 && (options.Tls is null || options.TlsPort == 0);
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.Port != 0 ? options.Port : choosePort();
+            int? tlsPort = options.Tls is null ? null : options.TlsPort != 0 ? options.TlsPort : choosePort();
+            var configPath = Path.Combine(options.DataDirectory, "mosquitto.conf");
+            var config = MosquittoConfig.Render(options, port, tlsPort ?? 0, passwordFile, Environment.UserName == "root");
+            await File.WriteAllTextAsync(configPath, config, cancellationToken);
+            var broker = new MosquittoProcess(options, port, tlsPort, configPath);
+            try
+            {
+                await broker.StartProcessAsync(cancellationToken);
+                return broker;
+            }
+            catch (InvalidOperationException) when (portsChosenHere && broker.lostPortRace && attempt < MaxPortAttempts)
+            {
+                // Another process bound the free port between our choosing it and the broker binding it (tests
+                // run in parallel on this machine): choose again, with a fresh log so the next failure reads clean.
+                await broker.DisposeAsync();
+                File.Delete(broker.LogPath);
+            }
+        }
     }
 
     /// <summary>Stops gracefully (SIGTERM; the broker saves its persistence database) and waits for exit.</summary>
@@ -143,7 +164,9 @@ public sealed class MosquittoProcess : IAsyncDisposable
         {
             if (process is { HasExited: true } exited)
             {
-                throw new InvalidOperationException($"mosquitto exited with code {exited.ExitCode}: {ReadLog()}");
+                var log = ReadLog();
+                lostPortRace = log.Contains("Address already in use", StringComparison.Ordinal);
+                throw new InvalidOperationException($"mosquitto exited with code {exited.ExitCode}: {log}");
             }
 
             using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);

@@ -120,7 +120,16 @@ internal sealed class MqttConnection : IAsyncDisposable
         }
 
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, token);
-        await writeLock.WaitAsync(either.Token);
+        try
+        {
+            await writeLock.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            // The caller gave up: report it with the caller's token, not the linked one.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
     }
 
     /// <summary>The connection's only read loop: decodes packets and hands each to <paramref name="dispatch"/> in order.</summary>

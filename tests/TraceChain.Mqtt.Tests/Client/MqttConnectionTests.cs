@@ -44,4 +44,29 @@ public sealed class MqttConnectionTests
         Assert.Equal(pendingAtDispose, sends.Count(s => s.IsFaulted));
         Assert.True((await connection.Closed) is MqttConnectionException, "closed by the client");
     }
+
+    [Fact]
+    public async Task CallerCancels_WhileQueuedBehindABlockedWrite_GetsItsOwnCancellation_AndTheConnectionStaysOpen()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var accepting = listener.AcceptSocketAsync(bound.Token);
+        await using var connection = await MqttConnection.OpenAsync(new MqttClientOptions { Port = ((IPEndPoint)listener.LocalEndpoint).Port }, bound.Token);
+        using var silentPeer = await accepting;
+        var payload = new byte[PayloadSize];
+        var blocking = Enumerable.Range(1, Senders)
+            .Select(i => connection.SendAsync(new PublishPacket("load/big", payload, MqttQualityOfService.AtLeastOnce, Retain: false, PacketId: (ushort)i), CancellationToken.None))
+            .ToList();
+        Assert.Contains(blocking, s => !s.IsCompleted);
+
+        using var caller = new CancellationTokenSource();
+        var queued = connection.SendAsync(new PubAckPacket(7), caller.Token);
+        Assert.False(queued.IsCompleted);
+        await caller.CancelAsync();
+
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(caller.Token, cancelled.CancellationToken);
+        Assert.False(connection.Closed.IsCompleted);
+    }
 }

@@ -125,6 +125,14 @@ public sealed class MqttReconnectTests
 
             await sink.HandleAsync(message, ct);
         });
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        subscriber.Connected += (_, e) =>
+        {
+            if (e.ConnectionNumber == 2)
+            {
+                reconnected.TrySetResult();
+            }
+        };
         await subscriber.ConnectAsync(Timeout);
         await subscriber.SubscribeAsync("tracechain/site1/scanners/+/scan", cancellationToken: Timeout);
 
@@ -133,6 +141,9 @@ public sealed class MqttReconnectTests
         var message = await sink.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("]Q3HELLO", MessageSink.Text(message));
         Assert.True(message.Duplicate);
+
+        // The redelivery may reach the handler before the client counts the new connection as ready.
+        await reconnected.Task.WaitAsync(Timeout);
         Assert.Equal(2, subscriber.ConnectionCount);
     }
 

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using TraceChain.Mqtt.Broker;
+
+namespace TraceChain.Mqtt.Tests.Broker;
+
+public sealed class MosquittoProcessTests
+{
+    [Fact]
+    public async Task Start_WhenTheChosenPortIsTakenMeanwhile_ChoosesAnotherPortAndRuns()
+    {
+        // Bound but not listening: the broker cannot bind it, and a probe is refused rather than answered by the squatter.
+        using var squatter = Squat();
+        var taken = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+        var choices = new Queue<int>([taken]);
+        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
+        try
+        {
+            await using var broker = await MosquittoProcess.StartAsync(
+                new MosquittoOptions { DataDirectory = directory },
+                () => choices.TryDequeue(out var port) ? port : FreePort(),
+                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+            Assert.NotEqual(taken, broker.Port);
+            Assert.True(broker.IsRunning);
+            await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
+            await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+            Assert.DoesNotContain("Address already in use", await File.ReadAllTextAsync(broker.LogPath), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_OnAnExplicitPortInUse_FailsNamingTheCause()
+    {
+        using var squatter = Squat();
+        var taken = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MosquittoProcess.StartAsync(
+                new MosquittoOptions { DataDirectory = directory, Port = taken },
+                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
+            Assert.Contains("Address already in use", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>A socket bound to a free loopback port, not listening, that no other socket can bind.</summary>
+    private static Socket Squat()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        // .NET binds with SO_REUSEADDR on Linux, which would let the broker bind too; the kernel checks the flag
+        // of the bound socket when another binds, so clear it now (SOL_SOCKET = 1, SO_REUSEADDR = 2).
+        socket.SetRawSocketOption(1, 2, BitConverter.GetBytes(0));
+        return socket;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
