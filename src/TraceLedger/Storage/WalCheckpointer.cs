@@ -37,7 +37,8 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         this.connection = connection;
         pass = connection.CreateCommand();
         pass.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        loop = Task.Run(RunAsync);
+        // A thread of its own: a pass blocks for as long as it copies pages and fsyncs the file.
+        loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Background passes run, and passes that failed (the writer's bound still holds).</summary>
@@ -76,13 +77,13 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await due.WaitAsync(IdlePass, stopping.Token);
+                due.Wait(IdlePass, stopping.Token);
             }
             catch (OperationCanceledException)
             {
