@@ -103,6 +103,13 @@ public sealed class CounterDeviceCustody(Func<CancellationToken, Task<CounterDev
         return device with { KeyId = DeviceKeys.KeyId(key), PublicKey = publicKey, RegisteredSeq = seq };
     }
 
+    /// <summary>
+    /// Moves the device's counter past <paramref name="ledgerLastCounter"/>, the last one the ledger accepted from it
+    /// (after the store was restored from an older backup); durable before the next counter is taken.
+    /// </summary>
+    public async Task<bool> CatchUpCounterAsync(string partyGln, string deviceId, long ledgerLastCounter, CancellationToken cancellationToken) =>
+        await (await openStore(cancellationToken)).AdvanceCounterAsync(partyGln, deviceId, ledgerLastCounter, cancellationToken);
+
     /// <summary>Holds the pharmacy's lock until disposed: one registration or one hop at a time per pharmacy.</summary>
     public async Task<IDisposable> LockAsync(string partyGln, CancellationToken cancellationToken)
     {

@@ -156,6 +156,21 @@ public sealed class CounterDeviceStore
             : throw new InvalidOperationException($"Pharmacy {partyGln} has no counter device.");
     }
 
+    /// <summary>
+    /// Moves the device's counter up to at least <paramref name="lastCounter"/> (never down), so the next one taken is
+    /// above it; false when the pharmacy's device is not <paramref name="deviceId"/> (it moved meanwhile).
+    /// </summary>
+    public async Task<bool> AdvanceCounterAsync(string partyGln, string deviceId, long lastCounter, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE counter_devices SET counter = MAX(counter, $last) WHERE party_gln = $gln AND device_id = $device;";
+        command.Parameters.AddWithValue("$gln", partyGln);
+        command.Parameters.AddWithValue("$device", deviceId);
+        command.Parameters.AddWithValue("$last", lastCounter);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);

@@ -64,7 +64,7 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     }
 
     public Task<DeviceResponse?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken) =>
-        Task.FromResult(Open.FindDevice(deviceId) is { } d ? new DeviceResponse(d.DeviceId, d.PartyGln, d.Active, Convert.ToBase64String(d.PublicKeySpki), d.KeySeq) : null);
+        Task.FromResult(Open.FindDevice(deviceId) is { } d ? new DeviceResponse(d.DeviceId, d.PartyGln, d.Active, Convert.ToBase64String(d.PublicKeySpki), d.KeySeq, d.LastCounter) : null);
 
     public Task<long> RotateDeviceKeyAsync(string deviceId, KeyRotationRequest key, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public static class RegistryEndpoints
                 : Task.FromResult<IResult>(BadRequest("publicKey must be standard base64 of a DER SubjectPublicKeyInfo")));
         group.MapGet("/devices/{deviceId}", (string deviceId, Ledger ledger) =>
             ledger.FindDevice(deviceId) is { } device
-                ? Results.Ok(new DeviceResponse(device.DeviceId, device.PartyGln, device.Active, Convert.ToBase64String(device.PublicKeySpki), device.KeySeq))
+                ? Results.Ok(new DeviceResponse(device.DeviceId, device.PartyGln, device.Active, Convert.ToBase64String(device.PublicKeySpki), device.KeySeq, device.LastCounter))
                 : TypedResults.Problem($"There is no device '{deviceId}'.", statusCode: StatusCodes.Status404NotFound));
         group.MapPost("/devices/{deviceId}/keys", (string deviceId, KeyRotationRequest body, Ledger ledger, CancellationToken cancellationToken) =>
             Key(body.PublicKey) is { } key

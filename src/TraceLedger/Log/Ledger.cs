@@ -114,7 +114,7 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>The device as the registry holds it now, or null when no device has this id.</summary>
     public RegisteredDevice? FindDevice(string deviceId) =>
         devices.Find(deviceId) is { Keys: [.., var newest] } device
-            ? new RegisteredDevice(device.DeviceId, device.PartyGln, device.Active, newest.Spki, newest.ValidFromSeq)
+            ? new RegisteredDevice(device.DeviceId, device.PartyGln, device.Active, newest.Spki, newest.ValidFromSeq, device.LastCounter)
             : null;
 
     /// <summary>The entry at <paramref name="seq"/>, or null when the log is not that long.</summary>

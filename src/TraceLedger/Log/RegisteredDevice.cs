@@ -6,4 +6,5 @@ namespace TraceLedger.Log;
 /// <param name="Active">False once revoked.</param>
 /// <param name="PublicKeySpki">Its newest key (DER SubjectPublicKeyInfo): the one it signs with, or signed with last when revoked.</param>
 /// <param name="KeySeq">The registry entry that gave it that key (its registration, or the newest key rotation).</param>
-public sealed record RegisteredDevice(string DeviceId, string PartyGln, bool Active, byte[] PublicKeySpki, long KeySeq);
+/// <param name="LastCounter">The counter of its last accepted hop (-1 before any): its next hop must carry a higher one.</param>
+public sealed record RegisteredDevice(string DeviceId, string PartyGln, bool Active, byte[] PublicKeySpki, long KeySeq, long LastCounter);

@@ -7,7 +7,7 @@ using TraceGateway.Tests.Support;
 
 namespace TraceGateway.Tests.Web;
 
-/// <summary>The counter device survives a crash between its registration and its record, a lost store, and a store that fails to open once.</summary>
+/// <summary>The counter device survives a crash between its registration and its record, a lost store, a store restored from an older backup, and a store that fails to open once.</summary>
 public sealed class CounterDeviceRecoveryTests
 {
     private static string FirstDeviceId => "counter." + CounterScenario.Pharmacy;
@@ -61,6 +61,31 @@ public sealed class CounterDeviceRecoveryTests
         }
 
         Assert.Equal("already_dispensed", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(1))));
+    }
+
+    [Theory]
+    [InlineData(LedgerMode.Embedded)]
+    [InlineData(LedgerMode.Remote)]
+    public async Task CounterDevice_WhoseStoreWasRolledBack_MovesItsCounterPastTheLedgersAndDispenses(LedgerMode mode)
+    {
+        await using var host = await SeededAsync(mode);
+        using var browser = new CounterBrowser(host.Browser());
+        using var signIn = await browser.SignInAsync(await host.KeyAsync(GatewayRoles.Pharmacy));
+        Assert.Equal("dispensed", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(1), "dispense")));
+        Assert.Equal("dispensed", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(2), "dispense")));
+
+        // As after restoring counter-devices.db from a backup taken right after the registration.
+        Assert.Equal(1, await ExecuteAsync(host, "UPDATE counter_devices SET counter = 0;"));
+
+        Assert.Equal("dispensed", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(3), "dispense")));
+        var hop = await NewestHopAsync(host, 3);
+        Assert.Equal(FirstDeviceId, hop.GetProperty("hop").GetProperty("deviceId").GetString());
+        Assert.Equal(3, hop.GetProperty("hop").GetProperty("counter").GetInt64());
+        Assert.Equal(3L, await ScalarAsync(host, "SELECT counter FROM counter_devices;"));
+
+        // Caught up for good: the undo that follows is signed with the next counter and accepted at once.
+        Assert.Equal("undone", CounterBrowser.Verdict(await browser.ScanAsync(CounterScenario.Scan(3), "undo")));
+        Assert.Equal(4, (await NewestHopAsync(host, 3)).GetProperty("hop").GetProperty("counter").GetInt64());
     }
 
     [Fact]
@@ -122,5 +147,14 @@ public sealed class CounterDeviceRecoveryTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(GatewayHost host, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.Directory, "counter-devices.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 }

@@ -113,21 +113,25 @@ public sealed class LedgerHttpTests
     }
 
     [Fact]
-    public async Task Device_OverHttp_ShowsItsNewestKeyAndStatus_Or404()
+    public async Task Device_OverHttp_ShowsItsNewestKeyStatusAndLastCounter_Or404()
     {
         await using var server = await LedgerServer.StartAsync();
         using var first = DeviceKeys.Create();
         using var second = DeviceKeys.Create();
         await RegisterDeviceAsync(server, "scanner-2", first);
         var registered = await server.Client.GetFromJsonAsync<DeviceResponse>("/v1/devices/scanner-2", Json);
+        var hop = Encoding.UTF8.GetString(SignedHop.Create(server.Temp.NextHop("scanner-2", 1, counter: 7), first).ToEntryBytes());
+        var appended = await (await server.Client.PostAsync("/v1/hops", new StringContent($"{{\"hops\":[{hop}]}}", Encoding.UTF8, "application/json")))
+            .Content.ReadFromJsonAsync<HopBatchResponse>(Json);
         var rotated = await server.Client.PostAsJsonAsync("/v1/devices/scanner-2/keys", new KeyRotationRequest(DeviceKeys.ExportPublicKey(second)));
         var rotation = await rotated.Content.ReadFromJsonAsync<RegistryResponse>(Json);
         await server.Client.PostAsync("/v1/devices/scanner-2/revoke", null);
         var revoked = await server.Client.GetFromJsonAsync<DeviceResponse>("/v1/devices/scanner-2", Json);
         var unknown = await server.Client.GetAsync("/v1/devices/nobody");
 
-        Assert.Equal(new DeviceResponse("scanner-2", TempLedger.PartyGln, true, DeviceKeys.ExportPublicKey(first), registered!.KeySeq), registered);
-        Assert.Equal(new DeviceResponse("scanner-2", TempLedger.PartyGln, false, DeviceKeys.ExportPublicKey(second), rotation!.Seq), revoked);
+        Assert.Equal(new DeviceResponse("scanner-2", TempLedger.PartyGln, true, DeviceKeys.ExportPublicKey(first), registered!.KeySeq, -1), registered);
+        Assert.True(appended!.Receipts[0].Seq is not null, appended.Receipts[0].Message);
+        Assert.Equal(new DeviceResponse("scanner-2", TempLedger.PartyGln, false, DeviceKeys.ExportPublicKey(second), rotation!.Seq, 7), revoked);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
