@@ -7,7 +7,7 @@ namespace ScannerAgent.Labels;
 
 /// <summary>
 /// Fetches a batch's labels from the gateway (<c>GET /v1/batches/{gtin}/{batch}/labels</c>, manufacturer key), page by
-/// page, and writes them: SVG sheets as they come, PNG zips unpacked into one folder of per-pack PNGs with a single
+/// page along the cursor links, and writes them: SVG sheets as they come, PNG zips unpacked into one folder of per-pack PNGs with a single
 /// <c>labels.csv</c> for the whole batch.
 /// </summary>
 public sealed class LabelDownloader : IDisposable
@@ -23,7 +23,10 @@ public sealed class LabelDownloader : IDisposable
         this.apiKey = apiKey;
     }
 
-    /// <summary>Fetches the requested page, or every page, and writes the labels into the request's folder.</summary>
+    /// <summary>
+    /// Fetches pages from the request's cursor (or the batch's start), following the gateway's <c>Link: rel="next"</c>
+    /// until the batch ends or <see cref="LabelRequest.MaxPages"/>, and writes the labels into the request's folder.
+    /// </summary>
     /// <exception cref="GatewayException">The gateway refused or could not be reached; the message says why.</exception>
     public async Task<LabelDownload> DownloadAsync(LabelRequest request, CancellationToken cancellationToken)
     {
@@ -31,11 +34,13 @@ public sealed class LabelDownloader : IDisposable
         Directory.CreateDirectory(request.OutputDirectory);
         var files = new List<string>();
         var manifest = new StringBuilder();
-        int page = request.Page ?? 1, pageCount, total, labels = 0, pages = 0;
-        do
+        int total = 0, labels = 0, pages = 0;
+        Uri? next = FirstUrl(request);
+        string? cursor = null;
+        while (next is not null && (request.MaxPages is null || pages < request.MaxPages))
         {
-            using var response = await GetAsync(request, page, cancellationToken);
-            pageCount = Header(response, "X-Page-Count");
+            var current = next;
+            using var response = await GetAsync(current, cancellationToken);
             total = Header(response, "X-Total-Count");
             var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var name = Path.GetFileName(response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
@@ -49,13 +54,12 @@ public sealed class LabelDownloader : IDisposable
                 var path = Path.Combine(request.OutputDirectory, name);
                 await File.WriteAllBytesAsync(path, content, cancellationToken);
                 files.Add(path);
-                labels += Math.Min(request.PageSize, Math.Max(0, total - ((page - 1) * request.PageSize)));
+                labels += Header(response, "X-Label-Count");
             }
 
             pages++;
-            page++;
+            (next, cursor) = NextLink(response, current);
         }
-        while (request.Page is null && page <= pageCount);
 
         if (request.Format == "png")
         {
@@ -64,17 +68,22 @@ public sealed class LabelDownloader : IDisposable
             files.Add(path);
         }
 
-        return new LabelDownload(files, labels, total, pages);
+        return new LabelDownload(files, labels, total, pages, cursor);
     }
 
     /// <summary>Closes the HTTP client.</summary>
     public void Dispose() => http.Dispose();
 
-    private async Task<HttpResponseMessage> GetAsync(LabelRequest request, int page, CancellationToken cancellationToken)
+    private static Uri FirstUrl(LabelRequest request)
     {
         var url = string.Create(CultureInfo.InvariantCulture,
-            $"v1/batches/{Uri.EscapeDataString(request.Gtin)}/{Uri.EscapeDataString(request.Batch)}/labels?symbology={Uri.EscapeDataString(request.Symbology)}&format={Uri.EscapeDataString(request.Format)}&page={page}&pageSize={request.PageSize}&columns={request.Columns}");
-        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            $"v1/batches/{Uri.EscapeDataString(request.Gtin)}/{Uri.EscapeDataString(request.Batch)}/labels?symbology={Uri.EscapeDataString(request.Symbology)}&format={Uri.EscapeDataString(request.Format)}&pageSize={request.PageSize}&columns={request.Columns}");
+        return new Uri(request.After is null ? url : url + "&after=" + Uri.EscapeDataString(request.After), UriKind.Relative);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, url);
         GatewayHttp.Authorize(get, apiKey);
         var response = await GatewayHttp.SendAsync(http, get, cancellationToken);
         if (response.IsSuccessStatusCode)
@@ -86,6 +95,36 @@ public sealed class LabelDownloader : IDisposable
         {
             throw await GatewayHttp.RefusalAsync(response, cancellationToken);
         }
+    }
+
+    /// <summary>The <c>rel="next"</c> target of the answer (relative to the page just fetched) and its cursor; nulls at the batch's end.</summary>
+    private (Uri? Next, string? Cursor) NextLink(HttpResponseMessage response, Uri current)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return (null, null);
+        }
+
+        foreach (var value in values.SelectMany(v => v.Split(',')))
+        {
+            var link = value.Trim();
+            var close = link.IndexOf('>', StringComparison.Ordinal);
+            if (link.StartsWith('<') && close > 0 && link[(close + 1)..].Contains("rel=\"next\"", StringComparison.Ordinal))
+            {
+                var target = new Uri(new Uri(http.BaseAddress!, current), link[1..close]);
+                // Only follow links to the same gateway: the API key must not travel anywhere else.
+                if (!http.BaseAddress!.IsBaseOf(target))
+                {
+                    throw new GatewayException($"the gateway's next-page link '{link[1..close]}' points outside {http.BaseAddress}");
+                }
+
+                var cursor = System.Web.HttpUtility.ParseQueryString(target.Query)["after"]
+                    ?? throw new GatewayException($"the gateway's next-page link '{link[1..close]}' has no after= cursor");
+                return (target, cursor);
+            }
+        }
+
+        return (null, null);
     }
 
     /// <summary>Writes a page's PNGs; adds its manifest rows (the header once) and returns how many labels it held.</summary>

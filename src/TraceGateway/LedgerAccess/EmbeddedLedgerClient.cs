@@ -94,8 +94,8 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
         Packed(() => host.Packs.Commissioning.CommissionAsync(request, cancellationToken));
 
-    public Task<BatchPacks?> GetBatchPacksAsync(string gtin, string lot, int offset, int limit, CancellationToken cancellationToken) =>
-        Packed(() => host.Packs.Packs.BatchPacksAsync(gtin, lot, offset, limit, cancellationToken));
+    public Task<BatchPacks?> GetBatchPacksAsync(string gtin, string lot, string? after, int limit, bool withTotal, CancellationToken cancellationToken) =>
+        Packed(() => host.Packs.Packs.BatchPacksAsync(gtin, lot, after, limit, withTotal, cancellationToken));
 
     public Task<RecallResult> RecallAsync(RecallRequest request, CancellationToken cancellationToken) =>
         Packed(() => host.Packs.Commissioning.RecallAsync(request, cancellationToken));

@@ -63,8 +63,12 @@ public interface ILedgerClient
     /// <summary>Commissions a batch; the plain scratch codes are in this answer only.</summary>
     Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken);
 
-    /// <summary>A page of a commissioned batch's packs in identifier order, or null when the GTIN or batch is not known.</summary>
-    Task<BatchPacks?> GetBatchPacksAsync(string gtin, string lot, int offset, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// A page of a commissioned batch's packs in identifier order after the pack <paramref name="after"/> (the previous
+    /// page's <see cref="BatchPacks.Next"/>; null for the first page), with the batch's count when
+    /// <paramref name="withTotal"/>; null when the GTIN or batch is not known.
+    /// </summary>
+    Task<BatchPacks?> GetBatchPacksAsync(string gtin, string lot, string? after, int limit, bool withTotal, CancellationToken cancellationToken);
 
     /// <summary>Recalls (or withdraws) a GTIN's batch, or every batch of it when the lot is null.</summary>
     Task<RecallResult> RecallAsync(RecallRequest request, CancellationToken cancellationToken);

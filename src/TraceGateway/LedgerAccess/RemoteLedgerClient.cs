@@ -101,8 +101,12 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
     public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
         PostAsync<CommissionRequest, CommissionResult>("v1/batches", request, cancellationToken);
 
-    public Task<BatchPacks?> GetBatchPacksAsync(string gtin, string lot, int offset, int limit, CancellationToken cancellationToken) =>
-        SendAsync<BatchPacks>(HttpMethod.Get, $"v1/batches/{Uri.EscapeDataString(gtin)}/packs?lot={Uri.EscapeDataString(lot)}&offset={offset}&limit={limit}", null, cancellationToken);
+    public Task<BatchPacks?> GetBatchPacksAsync(string gtin, string lot, string? after, int limit, bool withTotal, CancellationToken cancellationToken) =>
+        SendAsync<BatchPacks>(
+            HttpMethod.Get,
+            $"v1/batches/{Uri.EscapeDataString(gtin)}/packs?lot={Uri.EscapeDataString(lot)}{(after is null ? "" : "&after=" + Uri.EscapeDataString(after))}&limit={limit}&total={(withTotal ? "true" : "false")}",
+            null,
+            cancellationToken);
 
     public Task<RecallResult> RecallAsync(RecallRequest request, CancellationToken cancellationToken) =>
         PostAsync<RecallRequest, RecallResult>("v1/recalls", request, cancellationToken);

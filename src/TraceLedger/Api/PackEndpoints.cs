@@ -43,10 +43,11 @@ public static class PackEndpoints
                 return TypedResults.Created($"/v1/entries/{result.Seq}", result);
             }));
         // The lot goes in the query: it may hold '/', which a path segment cannot carry unambiguously.
-        group.MapGet("/batches/{gtin}/packs", (string gtin, string? lot, int? offset, int? limit, PackLedger packs, CancellationToken cancellationToken) =>
+        // Keyset paging: after= is the previous page's "next" (a pack identifier); total=true adds the batch's count.
+        group.MapGet("/batches/{gtin}/packs", (string gtin, string? lot, string? after, int? limit, bool? total, PackLedger packs, CancellationToken cancellationToken) =>
             Run(async () => string.IsNullOrEmpty(lot)
                 ? BadRequest("lot is required")
-                : await packs.Packs.BatchPacksAsync(gtin, lot, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 1000, 0, 10_000), cancellationToken) is { } page
+                : await packs.Packs.BatchPacksAsync(gtin, lot, string.IsNullOrEmpty(after) ? null : after, Math.Clamp(limit ?? 1000, 0, 10_000), total ?? false, cancellationToken) is { } page
                     ? TypedResults.Ok(page)
                     : TypedResults.NotFound()));
         group.MapPost("/recalls", (RecallRequest body, PackLedger packs, CancellationToken cancellationToken) =>

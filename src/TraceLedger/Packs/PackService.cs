@@ -39,13 +39,15 @@ public sealed class PackService
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> packs of a commissioned batch from position <paramref name="offset"/>, in identifier
-    /// order (stable across calls, so pages do not overlap); null when the GTIN or the batch is not known.
+    /// Up to <paramref name="limit"/> packs of a commissioned batch after the pack <paramref name="after"/> (from the
+    /// start when null), in identifier order; null when the GTIN or the batch is not known. Keyset paging on
+    /// <c>ix_packs_batch_identifier</c>: each page costs its own rows whatever its depth, where OFFSET walked every
+    /// earlier row. <paramref name="withTotal"/> counts the batch (one pass over its index range), so ask only once.
     /// </summary>
-    public async Task<BatchPacks?> BatchPacksAsync(string gtin, string lot, int offset, int limit, CancellationToken cancellationToken)
+    /// <exception cref="PackRequestException">The GTIN is not valid, or <paramref name="after"/> is not a pack of this batch.</exception>
+    public async Task<BatchPacks?> BatchPacksAsync(string gtin, string lot, string? after, int limit, bool withTotal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lot);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         if (!Gtin.TryNormalize(gtin, out var gtin14))
         {
@@ -55,13 +57,11 @@ public sealed class PackService
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var batch = connection.CreateCommand();
-        batch.CommandText = "SELECT b.id, b.expiry, p.owner_gln, (SELECT COUNT(*) FROM packs WHERE batch_id = b.id AND is_container = 0) " +
-                            "FROM batches b JOIN products p ON p.gtin = b.gtin WHERE b.gtin = $gtin AND b.lot = $lot;";
+        batch.CommandText = "SELECT b.id, b.expiry, p.owner_gln FROM batches b JOIN products p ON p.gtin = b.gtin WHERE b.gtin = $gtin AND b.lot = $lot;";
         batch.Parameters.AddWithValue("$gtin", gtin14);
         batch.Parameters.AddWithValue("$lot", lot);
         long batchId;
         string expiry, owner;
-        int total;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -69,15 +69,25 @@ public sealed class PackService
                 return null;
             }
 
-            (batchId, expiry, owner, total) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+            (batchId, expiry, owner) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
         }
 
+        // A cursor that is not one of this batch's packs would page some other key range silently: refuse it.
+        if (after is not null && await ScalarAsync(connection, "SELECT 1 FROM packs WHERE identifier = $after AND batch_id = $id AND is_container = 0;", batchId, after, cancellationToken) is null)
+        {
+            throw new PackRequestException($"cursor 'after' ('{after}') is not a pack of batch {lot} of GTIN {gtin14}");
+        }
+
+        int? total = withTotal
+            ? Convert.ToInt32(await ScalarAsync(connection, BatchTotalSql, batchId, null, cancellationToken), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
         await using var page = connection.CreateCommand();
-        page.CommandText = "SELECT identifier FROM packs WHERE batch_id = $id AND is_container = 0 ORDER BY identifier LIMIT $limit OFFSET $offset;";
+        page.CommandText = after is null ? BatchFirstPageSql : BatchNextPageSql;
         page.Parameters.AddWithValue("$id", batchId);
-        page.Parameters.AddWithValue("$limit", limit);
-        page.Parameters.AddWithValue("$offset", offset);
-        var identifiers = new List<string>(Math.Min(limit, Math.Max(0, total - offset)));
+        page.Parameters.AddWithValue("$after", (object?)after ?? DBNull.Value);
+        // One row more than asked tells whether another page follows, without a count.
+        page.Parameters.AddWithValue("$limit", (long)limit + 1);
+        var identifiers = new List<string>(Math.Min(limit, 10_000) + 1);
         await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -86,7 +96,36 @@ public sealed class PackService
             }
         }
 
-        return new BatchPacks(gtin14, lot, expiry, owner, total, offset, identifiers);
+        string? next = null;
+        if (identifiers.Count > limit)
+        {
+            identifiers.RemoveAt(limit);
+            next = identifiers[^1];
+        }
+
+        return new BatchPacks(gtin14, lot, expiry, owner, total, identifiers, next);
+    }
+
+    /// <summary>The first page of a batch's packs: <c>$id</c>, <c>$limit</c>.</summary>
+    internal const string BatchFirstPageSql = "SELECT identifier FROM packs WHERE batch_id = $id AND is_container = 0 ORDER BY identifier LIMIT $limit;";
+
+    /// <summary>A later page of a batch's packs: <c>$id</c>, <c>$after</c>, <c>$limit</c>.</summary>
+    internal const string BatchNextPageSql = "SELECT identifier FROM packs WHERE batch_id = $id AND is_container = 0 AND identifier > $after ORDER BY identifier LIMIT $limit;";
+
+    /// <summary>Packs in a batch: <c>$id</c>.</summary>
+    internal const string BatchTotalSql = "SELECT COUNT(*) FROM packs WHERE batch_id = $id AND is_container = 0;";
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, long batchId, string? after, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", batchId);
+        if (after is not null)
+        {
+            command.Parameters.AddWithValue("$after", after);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>The status of a pack, case or pallet; null when unknown.</summary>

@@ -59,18 +59,39 @@ public sealed class LabelsCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Svg_OnePage_WritesOneSheetWithThatPagesSerials()
+    public async Task Svg_StoppedAfterOnePage_ContinuesFromThePrintedCursor()
     {
-        var output = Path.Combine(directory, "svg");
-        var (exit, _, error) = await RunAsync("--format", "svg", "--page-size", "3", "--page", "2", "--out", output);
+        var first = Path.Combine(directory, "svg-1");
+        var (exit, console, error) = await RunAsync("--format", "svg", "--page-size", "3", "--pages", "1", "--out", first);
 
         Assert.True(exit == 0, error);
-        var sheet = Assert.Single(Directory.GetFiles(output));
-        Assert.EndsWith("-p2.svg", sheet, StringComparison.Ordinal);
+        Assert.Contains("wrote 3 of 5 labels", console, StringComparison.Ordinal);
+        var marker = "continue with --after ";
+        var at = console.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, console);
+        var cursor = console[(at + marker.Length)..].Trim();
+        Assert.EndsWith("-0000001.svg", Assert.Single(Directory.GetFiles(first)), StringComparison.Ordinal);
+
+        var second = Path.Combine(directory, "svg-2");
+        (exit, console, error) = await RunAsync("--format", "svg", "--page-size", "3", "--after", cursor, "--out", second);
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("continue with", console, StringComparison.Ordinal);
+        var sheet = Assert.Single(Directory.GetFiles(second));
+        Assert.EndsWith("-0000004.svg", sheet, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(sheet);
         var secondPage = commissioned.Order(StringComparer.Ordinal).Skip(3).ToList();
         Assert.All(secondPage, id => Assert.Contains($">(21){id.Split(":ser:")[1]}</text>", text, StringComparison.Ordinal));
         Assert.Contains("labels 4-5 of 5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgedCursor_ExitsOneWith400NamingAfter()
+    {
+        var (exit, _, error) = await RunAsync("--after", "forged", "--out", Path.Combine(directory, "none"));
+        Assert.Equal(1, exit);
+        Assert.Contains("400", error, StringComparison.Ordinal);
+        Assert.Contains("after", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -9,6 +10,7 @@ using TraceChain.Imaging;
 using TraceChain.Protocol.DigitalLink;
 using TraceChain.Protocol.Gs1;
 using TraceChain.Protocol.Hops;
+using TraceGateway.Features.GetBatchLabels;
 using TraceGateway.Security;
 using TraceGateway.Tests.Support;
 
@@ -111,27 +113,35 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Svg_Pages_CoverTheBatchOnceWithHumanReadableText()
+    public async Task Svg_FollowingLinkNext_CoversTheBatchOnceInOrderWithHumanReadableText()
     {
         using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
         var serials = new List<string>();
-        for (var page = 1; page <= 2; page++)
+        var titles = new List<string>();
+        Uri? next = new(LabelsUrl("symbology=datamatrix&format=svg&pageSize=3&columns=3"), UriKind.Relative);
+        var pages = 0;
+        while (next is not null && pages < 10)
         {
-            using var response = await manufacturer.GetAsync(new Uri(LabelsUrl($"symbology=datamatrix&format=svg&pageSize=4&columns=3&page={page}"), UriKind.Relative));
+            using var response = await manufacturer.GetAsync(next);
+            pages++;
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal("7", response.Headers.GetValues("X-Total-Count").Single());
-            Assert.Equal("2", response.Headers.GetValues("X-Page-Count").Single());
-            Assert.Equal(page == 1, response.Headers.Contains("Link"));
-            if (page == 1)
+            Assert.Equal(((pages - 1) * 3) + 1, int.Parse(response.Headers.GetValues("X-First-Label").Single(), CultureInfo.InvariantCulture));
+            next = NextLink(response);
+            Assert.Equal(pages < 3, next is not null);
+            if (next is not null)
             {
-                Assert.Contains("page=2", response.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+                Assert.Contains("pageSize=3", next.OriginalString, StringComparison.Ordinal);
+                Assert.Contains("after=", next.OriginalString, StringComparison.Ordinal);
             }
 
             var sheet = XDocument.Parse(await response.Content.ReadAsStringAsync());
             XNamespace svg = "http://www.w3.org/2000/svg";
+            titles.AddRange(sheet.Root!.Elements(svg + "text").Select(t => t.Value));
             var labels = sheet.Root!.Elements(svg + "svg").ToList();
-            Assert.Equal(page == 1 ? 4 : 3, labels.Count);
+            Assert.Equal(pages < 3 ? 3 : 1, labels.Count);
+            Assert.Equal(labels.Count, int.Parse(response.Headers.GetValues("X-Label-Count").Single(), CultureInfo.InvariantCulture));
             foreach (var label in labels)
             {
                 var text = label.Elements(svg + "text").Select(t => t.Value).ToList();
@@ -144,16 +154,51 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
             }
         }
 
+        Assert.Equal(3, pages);
         Assert.Equal(commissioned.Order(StringComparer.Ordinal), serials);
+        Assert.Contains(titles, t => t.Contains("labels 7-7 of 7", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task PagePastTheEnd_And_UnknownBatch_Are404()
+    public async Task Png_PagesByCursor_NumberTheManifestAcrossTheBatch()
     {
         using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
-        using var past = await manufacturer.GetAsync(new Uri(LabelsUrl("pageSize=4&page=3"), UriKind.Relative));
-        var problem = await Problems.AssertProblemAsync(past, HttpStatusCode.NotFound);
-        Assert.Contains("page 3", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var positions = new List<string>();
+        Uri? next = new(LabelsUrl("format=png&pageSize=4"), UriKind.Relative);
+        while (next is not null && positions.Count < 20)
+        {
+            using var response = await manufacturer.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            next = NextLink(response);
+            using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+            using var csv = new StreamReader(zip.GetEntry("labels.csv")!.Open());
+            positions.AddRange((await csv.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]));
+        }
+
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], positions);
+    }
+
+    [Fact]
+    public async Task ForgedCursor_Is400NamingAfter_AndCursorOfAnotherBatch_IsRefused()
+    {
+        using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
+        using var garbage = await manufacturer.GetAsync(new Uri(LabelsUrl("after=not-a-cursor"), UriKind.Relative));
+        var problem = await Problems.AssertProblemAsync(garbage, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("after", out _), problem.ToString());
+
+        var foreign = new LabelCursor(1, 7, PackIdentifier.ForGtinSerial(Gtin, "NOTINBATCH1")).ToString();
+        using var other = await manufacturer.GetAsync(new Uri(LabelsUrl($"after={foreign}"), UriKind.Relative));
+        problem = await Problems.AssertProblemAsync(other, HttpStatusCode.BadRequest);
+        Assert.Contains("is not a pack of batch", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PageNumber_Is400PointingToTheCursor_And_UnknownBatch_Is404()
+    {
+        using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
+        using var paged = await manufacturer.GetAsync(new Uri(LabelsUrl("pageSize=4&page=2"), UriKind.Relative));
+        var problem = await Problems.AssertProblemAsync(paged, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("page", out _), problem.ToString());
         using var unknown = await manufacturer.GetAsync(new Uri($"/v1/batches/{Gtin}/NOPE/labels", UriKind.Relative));
         problem = await Problems.AssertProblemAsync(unknown, HttpStatusCode.NotFound);
         Assert.Contains("NOPE", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -175,7 +220,7 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
     [InlineData("format=pdf", "format")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=1001", "pageSize")]
-    [InlineData("page=0", "page")]
+    [InlineData("after=MTox", "after")]
     [InlineData("columns=21", "columns")]
     public async Task InvalidQuery_Is400NamingTheField(string query, string field)
     {
@@ -201,6 +246,18 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
         var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.True(document.GetProperty("paths").TryGetProperty("/v1/batches/{gtin}/{batch}/labels", out var path));
         Assert.True(path.GetProperty("get").GetProperty("responses").TryGetProperty("403", out _));
+    }
+
+    private static Uri? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        var link = values.Single();
+        Assert.EndsWith(">; rel=\"next\"", link, StringComparison.Ordinal);
+        return new Uri(link[1..link.IndexOf('>', StringComparison.Ordinal)], UriKind.Relative);
     }
 
     private static string FromGs1(string scan)

@@ -11,8 +11,9 @@ namespace TraceGateway.Features.GetBatchLabels;
 
 /// <summary>
 /// Reads one page of the batch's packs from the ledger, checks the caller owns the product, and renders the labels
-/// with zint: an SVG sheet, or a zip of PNGs with a CSV manifest. Unknown batch or page: 404; another
-/// manufacturer's batch: 403.
+/// with zint: an SVG sheet, or a zip of PNGs with a CSV manifest. Pages are keyset pages of the ledger (cost
+/// independent of depth), chained by <see cref="LabelCursor"/>. Unknown batch: 404; another manufacturer's batch: 403;
+/// a cursor that is not one of this batch's packs: 400 from the ledger.
 /// </summary>
 public sealed class GetBatchLabelsHandler(ILedgerClient ledger, IOptions<DigitalLinkSettings> digitalLink) : IRequestHandler<GetBatchLabelsQuery, BatchLabelFile>
 {
@@ -21,35 +22,39 @@ public sealed class GetBatchLabelsHandler(ILedgerClient ledger, IOptions<Digital
     public async Task<BatchLabelFile> Handle(GetBatchLabelsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var page = await ledger.GetBatchPacksAsync(request.Gtin!, request.Lot!, (request.Page - 1) * request.PageSize, request.PageSize, cancellationToken)
+        LabelCursor.TryParse(request.After, out var cursor);
+        // Only the first page counts the batch; later pages carry the count in their cursor.
+        var page = await ledger.GetBatchPacksAsync(request.Gtin!, request.Lot!, cursor?.After, request.PageSize, withTotal: cursor is null, cancellationToken)
             ?? throw new NotFoundException($"batch {request.Lot} of GTIN {request.Gtin} is not commissioned");
         if (page.OwnerGln != request.ManufacturerGln)
         {
             throw new ForbiddenException($"batch {page.Lot} of GTIN {page.Gtin} belongs to another manufacturer; only its owner gets its labels");
         }
 
-        var pageCount = Math.Max(1, (int)((page.Total + (long)request.PageSize - 1) / request.PageSize));
-        if (page.Identifiers.Count == 0 && request.Page > 1)
+        var offset = cursor?.Position ?? 0;
+        var total = cursor?.Total ?? page.Total ?? 0;
+        if (page.Identifiers.Count == 0 && cursor is not null)
         {
-            throw new NotFoundException($"page {request.Page} is past the end of batch {page.Lot} of GTIN {page.Gtin} ({pageCount} pages of {request.PageSize})");
+            throw new NotFoundException($"the cursor is past the end of batch {page.Lot} of GTIN {page.Gtin}");
         }
 
         var labels = page.Identifiers
             .Select(id => PackLabel.Create(id, page.Lot, page.Expiry, request.Symbology!, digitalLink.Value.BaseUri))
             .ToList();
-        var stem = string.Create(CultureInfo.InvariantCulture, $"labels-{page.Gtin}-{SafeName(page.Lot)}-{request.Symbology}-p{request.Page}");
+        var first = offset + 1;
+        var next = page.Next is null ? null : new LabelCursor(offset + labels.Count, Math.Max(total, offset + labels.Count), page.Next).ToString();
+        var stem = string.Create(CultureInfo.InvariantCulture, $"labels-{page.Gtin}-{SafeName(page.Lot)}-{request.Symbology}-{first:D7}");
         if (request.Format == GetBatchLabelsQuery.Svg)
         {
-            var first = page.Offset + 1;
             var title = string.Create(CultureInfo.InvariantCulture,
-                $"GTIN {page.Gtin}   batch {page.Lot}   expiry {page.Expiry}   labels {first}-{page.Offset + labels.Count} of {page.Total}   page {request.Page} of {pageCount}");
+                $"GTIN {page.Gtin}   batch {page.Lot}   expiry {page.Expiry}   labels {first}-{offset + labels.Count} of {total}");
             var sheet = LabelSheet.Compose([.. labels.Select(l => Writer.WriteSvg(l.Label))], request.Columns, title);
-            return new BatchLabelFile(Encoding.UTF8.GetBytes(sheet), "image/svg+xml", stem + ".svg", request.Page, pageCount, page.Total, labels.Count);
+            return new BatchLabelFile(Encoding.UTF8.GetBytes(sheet), "image/svg+xml", stem + ".svg", first, total, labels.Count, next);
         }
 
         var pngs = labels.Select(l => (l, Writer.WritePng(l.Label))).ToList();
-        var zip = LabelArchive.Create(pngs, page.Gtin, page.Lot, page.Expiry, page.Offset + 1);
-        return new BatchLabelFile(zip, "application/zip", stem + ".zip", request.Page, pageCount, page.Total, labels.Count);
+        var zip = LabelArchive.Create(pngs, page.Gtin, page.Lot, page.Expiry, first);
+        return new BatchLabelFile(zip, "application/zip", stem + ".zip", first, total, labels.Count, next);
     }
 
     private static string SafeName(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));

@@ -3,12 +3,12 @@ using MediatR;
 namespace TraceGateway.Features.GetBatchLabels;
 
 /// <summary>
-/// A manufacturer's printable labels for one page of a commissioned batch. <see cref="ManufacturerGln"/> comes from
+/// A manufacturer's printable labels for one page of a commissioned batch (keyset paged by cursor). <see cref="ManufacturerGln"/> comes from
 /// the caller's API key; only the manufacturer that owns the product gets them.
 /// </summary>
 /// <param name="Symbology"><c>datamatrix</c> (GS1 Data Matrix), <c>gs1qr</c> (GS1 QR) or <c>digitallink</c> (QR of the pack's Digital Link).</param>
 /// <param name="Format"><c>svg</c> (one sheet, labels in a grid) or <c>png</c> (a zip of one PNG per pack plus a CSV manifest).</param>
-/// <param name="Page">1-based page number.</param>
+/// <param name="After">The cursor from the previous page's <c>Link: rel="next"</c> (<see cref="LabelCursor"/>), or null for the first page.</param>
 /// <param name="PageSize">Labels per page.</param>
 /// <param name="Columns">Labels per row of the SVG sheet.</param>
 public sealed record GetBatchLabelsQuery(
@@ -17,7 +17,7 @@ public sealed record GetBatchLabelsQuery(
     string? Lot,
     string? Symbology,
     string? Format,
-    int Page,
+    string? After,
     int PageSize,
     int Columns) : IRequest<BatchLabelFile>
 {

@@ -16,8 +16,8 @@ public sealed class GetBatchLabelsValidator : AbstractValidator<GetBatchLabelsQu
             .WithMessage("'symbology' must be datamatrix, gs1qr or digitallink.");
         RuleFor(x => x.Format).Must(f => f is GetBatchLabelsQuery.Svg or GetBatchLabelsQuery.Png)
             .WithMessage("'format' must be svg or png.");
-        // A batch has at most 1,000,000 packs, so (page - 1) x page size stays far inside an int.
-        RuleFor(x => x.Page).InclusiveBetween(1, TraceLedger.Packs.CommissionRequest.MaxPacks);
+        RuleFor(x => x.After).Must(a => a is null || LabelCursor.TryParse(a, out _))
+            .WithMessage("'after' is not a labels cursor: pass the after= value of the previous page's Link rel=\"next\" unchanged.");
         RuleFor(x => x.PageSize).InclusiveBetween(1, GetBatchLabelsQuery.MaxPageSize);
         RuleFor(x => x.Columns).InclusiveBetween(1, 20);
     }

@@ -77,7 +77,8 @@ public sealed class PackDbContext(DbContextOptions<PackDbContext> options) : DbC
             e.Property(x => x.ScratchFirstVerifiedAtMs).HasColumnName("scratch_first_verified_at_ms");
             e.Property(x => x.ScratchFailures).HasColumnName("scratch_failures");
             e.HasIndex(x => x.ParentId).HasDatabaseName("ix_packs_parent");
-            e.HasIndex(x => x.BatchId).HasDatabaseName("ix_packs_batch");
+            // Batch pages read (batch_id, is_container = 0, identifier > cursor) in identifier order straight off this index.
+            e.HasIndex(x => new { x.BatchId, x.IsContainer, x.Identifier }).HasDatabaseName("ix_packs_batch_identifier");
             e.HasIndex(x => x.ScratchHash).IsUnique().HasDatabaseName("ix_packs_scratch_hash");
             e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -227,8 +227,8 @@ namespace TraceLedger.Packs.Storage.Migrations
 
                     b.HasKey("Identifier");
 
-                    b.HasIndex("BatchId")
-                        .HasDatabaseName("ix_packs_batch");
+                    b.HasIndex("BatchId", "IsContainer", "Identifier")
+                        .HasDatabaseName("ix_packs_batch_identifier");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_packs_parent");
