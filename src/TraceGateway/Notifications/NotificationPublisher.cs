@@ -16,8 +16,11 @@ namespace TraceGateway.Notifications;
 /// sends that page again (a retained recall is the same message again; an alert carries its number). The ledger is read
 /// through <see cref="INotificationSource"/> (its file when embedded, its HTTP feed when remote); a failed read is
 /// logged and retried on the next poll from the same cursor, so a ledger outage delays notices but loses none.
+/// The cursor is tied to the ledger it was taken on (its signing key, <see cref="LedgerIdentity"/>), checked on every
+/// poll: on another ledger, or on the same ledger restored to before the cursor, it starts afresh (every recall again,
+/// alerts from the newest) instead of skipping that ledger's first entries.
 /// </summary>
-public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, INotificationSource feed, TimeProvider time, ILogger<NotificationPublisher> logger)
+public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, INotificationSource feed, ILedgerClient ledger, TimeProvider time, ILogger<NotificationPublisher> logger)
     : BackgroundService
 {
     /// <summary>Cursor stream of recalls (a log sequence number).</summary>
@@ -32,6 +35,7 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     private long recallsPublished;
     private long alertsPublished;
     private long ledgerReadFailures;
+    private long cursorRestarts;
     private volatile bool connected;
 
     /// <summary>True while connected to the broker.</summary>
@@ -46,10 +50,14 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     /// <summary>Polls whose ledger read failed (each retried on the next poll) since start.</summary>
     public long LedgerReadFailures => Interlocked.Read(ref ledgerReadFailures);
 
+    /// <summary>Fresh cursors started since start: another ledger than the cursor's, or its ledger rolled back behind it.</summary>
+    public long CursorRestarts => Interlocked.Read(ref cursorRestarts);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        using var cursor = PublishCursor.Open(settings.CursorPath(ledgerSettings.Value));
+        var cursorPath = settings.CursorPath(ledgerSettings.Value);
+        using var cursor = PublishCursor.Open(cursorPath);
         await using var client = new MqttClient(ClientOptions(settings));
         client.Connected += (_, e) =>
         {
@@ -69,7 +77,8 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
             {
                 try
                 {
-                    await PublishRecallsAsync(client, cursor, settings.TopicPrefix, stoppingToken);
+                    var followed = await FollowLedgerAsync(cursor, cursorPath, stoppingToken);
+                    await PublishRecallsAsync(client, cursor, followed, settings.TopicPrefix, stoppingToken);
                     if (settings.Alerts)
                     {
                         await PublishAlertsAsync(client, cursor, settings.TopicPrefix, stoppingToken);
@@ -107,12 +116,60 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
         }
     }
 
-    private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ledger read now, recorded in the cursor file; when the file was taken on another ledger, its positions are
+    /// dropped first. Asked on every poll, not only at start: a remote ledger's address may be served by another ledger
+    /// after a restart. A read that raced such a switch is caught on the next poll, and recalls are then re-read from
+    /// the beginning, so none stays skipped.
+    /// </summary>
+    private async Task<LedgerIdentity> FollowLedgerAsync(PublishCursor cursor, string cursorPath, CancellationToken cancellationToken)
+    {
+        var key = await ledger.GetLogKeyAsync(cancellationToken);
+        var current = new LedgerIdentity(key.PublicKey, key.VerifierKey);
+        var followed = cursor.FollowedLedger();
+        if (followed is null)
+        {
+            // A new file, or one written before the ledger was recorded (its ledger is unknown): recalls start from the
+            // beginning (retained, so sending them again is harmless); an existing alert position is kept, as resetting
+            // it would skip alerts raised while the gateway was down.
+            cursor.Follow(current, [RecallStream]);
+        }
+        else if (!followed.IsSameLedger(current))
+        {
+            logger.LogWarning(
+                "Notifications: the cursor in {Path} was taken on ledger {Followed}, but the ledger read now is {Current}; starting a fresh cursor for it: every recall from the beginning of its log, alerts from its newest.",
+                cursorPath,
+                followed.VerifierKey,
+                current.VerifierKey);
+            cursor.Follow(current, [RecallStream, AlertStream]);
+            Interlocked.Increment(ref cursorRestarts);
+        }
+
+        return current;
+    }
+
+    private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, LedgerIdentity followed, string prefix, CancellationToken cancellationToken)
     {
         var after = cursor.Get(RecallStream) ?? -1;
         while (true)
         {
             var page = await feed.RecallsAfterAsync(after, RecallEntriesPerPage, cancellationToken);
+            if (page.ThroughSeq < after)
+            {
+                // The log ends before the cursor: this ledger was restored from an older backup. Its next entries take
+                // sequence numbers the cursor has passed, so every recall is published again from the beginning
+                // (retained: harmless) and alerts, renumbered the same way, restart at the newest.
+                logger.LogWarning(
+                    "Notifications: the log of ledger {Ledger} ends at entry {End}, before the recall cursor {Cursor} (restored from an older backup?); publishing every recall again from the beginning, alerts from the newest.",
+                    followed.VerifierKey,
+                    page.ThroughSeq,
+                    after);
+                cursor.Follow(followed, [RecallStream, AlertStream]);
+                Interlocked.Increment(ref cursorRestarts);
+                after = -1;
+                continue;
+            }
+
             if (page.Notices.Count > 0)
             {
                 // Pipelined: the client keeps up to MaxInFlight unacknowledged publishes and resends them after a reconnect.

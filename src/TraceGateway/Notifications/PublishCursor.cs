@@ -6,6 +6,8 @@ namespace TraceGateway.Notifications;
 /// How far the publisher got, per stream (<c>recalls</c>: a log sequence number; <c>alerts</c>: an alert number), in
 /// a small SQLite file of its own (WAL, synchronous=FULL). A position is written only after the broker acknowledged
 /// everything up to it, so a restart resumes there: nothing is lost, and at most the last unrecorded page is sent again.
+/// Positions only mean something on the ledger they were taken on, so the file also records that ledger
+/// (<see cref="LedgerIdentity"/>); the publisher compares it with the ledger it reads before trusting a position.
 /// </summary>
 public sealed class PublishCursor : IDisposable
 {
@@ -28,6 +30,7 @@ public sealed class PublishCursor : IDisposable
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=FULL;
                 CREATE TABLE IF NOT EXISTS publish_cursor (stream TEXT PRIMARY KEY, position INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS publish_ledger (id INTEGER PRIMARY KEY CHECK (id = 1), public_key TEXT NOT NULL, verifier_key TEXT NOT NULL);
                 """;
             command.ExecuteNonQuery();
             return new PublishCursor(connection);
@@ -56,6 +59,42 @@ public sealed class PublishCursor : IDisposable
         command.Parameters.AddWithValue("$s", stream);
         command.Parameters.AddWithValue("$p", position);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>The ledger the positions were taken on, or null in a new file (or one written before ledgers were recorded).</summary>
+    public LedgerIdentity? FollowedLedger()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT public_key, verifier_key FROM publish_ledger WHERE id = 1;";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new LedgerIdentity(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>
+    /// Records <paramref name="ledger"/> as the ledger followed and forgets the positions of <paramref name="restart"/>,
+    /// in one transaction: a crash never leaves a new ledger's identity next to an old ledger's position.
+    /// </summary>
+    public void Follow(LedgerIdentity ledger, IReadOnlyCollection<string> restart)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(restart);
+        using var transaction = connection.BeginTransaction();
+        foreach (var stream in restart)
+        {
+            using var forget = connection.CreateCommand();
+            forget.Transaction = transaction;
+            forget.CommandText = "DELETE FROM publish_cursor WHERE stream = $s;";
+            forget.Parameters.AddWithValue("$s", stream);
+            forget.ExecuteNonQuery();
+        }
+
+        using var record = connection.CreateCommand();
+        record.Transaction = transaction;
+        record.CommandText = "INSERT INTO publish_ledger (id, public_key, verifier_key) VALUES (1, $k, $v) ON CONFLICT(id) DO UPDATE SET public_key = excluded.public_key, verifier_key = excluded.verifier_key;";
+        record.Parameters.AddWithValue("$k", ledger.PublicKey);
+        record.Parameters.AddWithValue("$v", ledger.VerifierKey);
+        record.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public void Dispose() => connection.Dispose();
