@@ -151,21 +151,21 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, LedgerIdentity followed, string prefix, CancellationToken cancellationToken)
     {
         var after = cursor.Get(RecallStream) ?? -1;
+        if (after >= 0 && cursor.EntryAt(RecallStream) is { } stored && await EntrySha256Async(after, cancellationToken) is var now && !(now?.AsSpan().SequenceEqual(stored) ?? false))
+        {
+            // The entry under the cursor is gone or another one: this ledger was restored from an older backup (and may
+            // have grown again since). Its entries after the backup took sequence numbers the cursor has passed.
+            RestartAfterRollback(cursor, followed, after, now is null ? "the log ends before it" : "the log holds another entry there");
+            after = -1;
+        }
+
         while (true)
         {
             var page = await feed.RecallsAfterAsync(after, RecallEntriesPerPage, cancellationToken);
             if (page.ThroughSeq < after)
             {
-                // The log ends before the cursor: this ledger was restored from an older backup. Its next entries take
-                // sequence numbers the cursor has passed, so every recall is published again from the beginning
-                // (retained: harmless) and alerts, renumbered the same way, restart at the newest.
-                logger.LogWarning(
-                    "Notifications: the log of ledger {Ledger} ends at entry {End}, before the recall cursor {Cursor} (restored from an older backup?); publishing every recall again from the beginning, alerts from the newest.",
-                    followed.VerifierKey,
-                    page.ThroughSeq,
-                    after);
-                cursor.Follow(followed, [RecallStream, AlertStream]);
-                Interlocked.Increment(ref cursorRestarts);
+                // The same rollback, for a cursor stored without its entry's hash (written before hashes were kept).
+                RestartAfterRollback(cursor, followed, after, "the log ends before it");
                 after = -1;
                 continue;
             }
@@ -186,10 +186,30 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                 return;
             }
 
-            cursor.Set(RecallStream, page.ThroughSeq);
+            var through = await EntrySha256Async(page.ThroughSeq, cancellationToken)
+                ?? throw new LedgerUnavailableException($"The ledger has no entry {page.ThroughSeq} although its feed was read through it.");
+            cursor.Set(RecallStream, page.ThroughSeq, through);
             after = page.ThroughSeq;
         }
     }
+
+    /// <summary>
+    /// Every recall again from the beginning (retained: sending one twice is harmless, and the restored ledger's recalls
+    /// must all be on the broker) and alerts, numbered again after the backup too, from the newest.
+    /// </summary>
+    private void RestartAfterRollback(PublishCursor cursor, LedgerIdentity followed, long position, string why)
+    {
+        logger.LogWarning(
+            "Notifications: the recall cursor at entry {Cursor} no longer matches ledger {Ledger} ({Why}: restored from an older backup?); publishing every recall again from the beginning, alerts from the newest.",
+            position,
+            followed.VerifierKey,
+            why);
+        cursor.Follow(followed, [RecallStream, AlertStream]);
+        Interlocked.Increment(ref cursorRestarts);
+    }
+
+    private async Task<byte[]?> EntrySha256Async(long seq, CancellationToken cancellationToken) =>
+        await ledger.GetEntryAsync(seq, cancellationToken) is { } bytes ? System.Security.Cryptography.SHA256.HashData(bytes) : null;
 
     private async Task PublishAlertsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
     {

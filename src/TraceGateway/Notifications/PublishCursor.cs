@@ -30,6 +30,7 @@ public sealed class PublishCursor : IDisposable
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=FULL;
                 CREATE TABLE IF NOT EXISTS publish_cursor (stream TEXT PRIMARY KEY, position INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS publish_anchor (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL, entry_sha256 BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS publish_ledger (id INTEGER PRIMARY KEY CHECK (id = 1), public_key TEXT NOT NULL, verifier_key TEXT NOT NULL);
                 """;
             command.ExecuteNonQuery();
@@ -52,13 +53,44 @@ public sealed class PublishCursor : IDisposable
     }
 
     /// <summary>Stores <paramref name="position"/> durably.</summary>
-    public void Set(string stream, long position)
+    public void Set(string stream, long position) => WritePosition(stream, position, null);
+
+    private void WritePosition(string stream, long position, SqliteTransaction? transaction)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "INSERT INTO publish_cursor (stream, position) VALUES ($s, $p) ON CONFLICT(stream) DO UPDATE SET position = excluded.position;";
         command.Parameters.AddWithValue("$s", stream);
         command.Parameters.AddWithValue("$p", position);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Stores <paramref name="position"/>, a log sequence number, with the SHA-256 of that entry's bytes, in one
+    /// transaction: the entry tells later whether the log under the cursor is still the one it was taken on.
+    /// </summary>
+    public void Set(string stream, long position, byte[] entrySha256)
+    {
+        ArgumentNullException.ThrowIfNull(entrySha256);
+        using var transaction = connection.BeginTransaction();
+        WritePosition(stream, position, transaction);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO publish_anchor (stream, seq, entry_sha256) VALUES ($s, $q, $h) ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, entry_sha256 = excluded.entry_sha256;";
+        command.Parameters.AddWithValue("$s", stream);
+        command.Parameters.AddWithValue("$q", position);
+        command.Parameters.AddWithValue("$h", entrySha256);
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>The SHA-256 of the entry at <paramref name="stream"/>'s position, or null when none was stored with it.</summary>
+    public byte[]? EntryAt(string stream)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a.entry_sha256 FROM publish_anchor a JOIN publish_cursor c ON c.stream = a.stream AND c.position = a.seq WHERE a.stream = $s;";
+        command.Parameters.AddWithValue("$s", stream);
+        return command.ExecuteScalar() as byte[];
     }
 
     /// <summary>The ledger the positions were taken on, or null in a new file (or one written before ledgers were recorded).</summary>
@@ -83,7 +115,7 @@ public sealed class PublishCursor : IDisposable
         {
             using var forget = connection.CreateCommand();
             forget.Transaction = transaction;
-            forget.CommandText = "DELETE FROM publish_cursor WHERE stream = $s;";
+            forget.CommandText = "DELETE FROM publish_cursor WHERE stream = $s; DELETE FROM publish_anchor WHERE stream = $s;";
             forget.Parameters.AddWithValue("$s", stream);
             forget.ExecuteNonQuery();
         }

@@ -216,44 +216,17 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
             await WaitAsync(() => Publisher(first).RecallsPublished == 1, "B1 published");
         }
 
-        // The backup: the ledger's files (not the gateway's cursor), taken while the gateway is stopped.
-        var backup = Directory.CreateDirectory(Path.Combine(directory, "backup")).FullName;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var ledgerFiles = LedgerFiles().ToList();
-        foreach (var file in ledgerFiles)
-        {
-            File.Copy(file, Path.Combine(backup, Path.GetFileName(file)));
-        }
-
+        var backup = BackUpLedger();
         await using (var second = await StartGatewayAsync(LedgerMode.Embedded))
         {
             using var manufacturer = await second.ClientAsync(GatewayRoles.Manufacturer);
-            foreach (var lot in new[] { "B3", "B4", "B5" })
-            {
-                using var batch = await manufacturer.PostAsJsonAsync("/v1/batches", new
-                {
-                    gtin = TestData.Gtin(1), lot, expiry = "301231", count = 0, importedSerials = new[] { "S1" + lot },
-                    product = new { name = "Amoxicillin", strength = "500 mg", form = "capsule", packSize = 20 },
-                });
-                Assert.True(batch.IsSuccessStatusCode, await batch.Content.ReadAsStringAsync());
-            }
-
+            await CommissionAsync(manufacturer, "B3", "B4", "B5");
             await RecallAsync(manufacturer, "B5");
             await WaitAsync(() => Publisher(second).RecallsPublished == 1, "B5 published");
         }
 
         // Restored: the log is shorter than the cursor; the same ledger (same key), so only the rollback tells.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in LedgerFiles())
-        {
-            File.Delete(file);
-        }
-
-        foreach (var file in Directory.GetFiles(backup))
-        {
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        }
-
+        RestoreLedger(backup);
         await using var subscriber = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
         await using var restored = await StartGatewayAsync(LedgerMode.Embedded);
         await WaitAsync(() => Publisher(restored).CursorRestarts == 1, "rollback noticed");
@@ -269,6 +242,53 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
 
         Assert.Contains(received, n => n.Batch == "B1");
         Assert.Equal(2, Publisher(restored).RecallsPublished);
+        Assert.Equal(1, Publisher(restored).CursorRestarts);
+    }
+
+    [Fact]
+    public async Task LedgerRestoredFromAnOlderBackup_AndGrownPastTheCursorBeforeTheGatewayReadsIt_PublishesTheRecallBehindTheCursor()
+    {
+        await using (var first = await StartGatewayAsync(LedgerMode.Embedded))
+        {
+            using var manufacturer = await PrepareManufacturerAsync(first, "B1", "B2");
+            await RecallAsync(manufacturer, "B1");
+            await WaitAsync(() => Publisher(first).RecallsPublished == 1, "B1 published");
+        }
+
+        var backup = BackUpLedger();
+        long cursor;
+        await using (var second = await StartGatewayAsync(LedgerMode.Embedded))
+        {
+            using var manufacturer = await second.ClientAsync(GatewayRoles.Manufacturer);
+            await CommissionAsync(manufacturer, "B3", "B4");
+            await RecallAsync(manufacturer, "B4");
+            await WaitAsync(() => Publisher(second).RecallsPublished == 1, "B4 published");
+            cursor = await TreeSizeAsync(manufacturer) - 1;
+        }
+
+        // Restored, then written to by a gateway that does not publish, until the log is longer than the cursor again:
+        // the log end alone no longer tells, the entry under the cursor does.
+        RestoreLedger(backup);
+        long recallSeq;
+        await using (var quiet = await StartGatewayAsync(LedgerMode.Embedded, new Dictionary<string, string?> { ["Notifications:Mqtt:Host"] = "" }))
+        {
+            using var manufacturer = await quiet.ClientAsync(GatewayRoles.Manufacturer);
+            using var recall = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B2", reason = "sterility B2" });
+            recall.EnsureSuccessStatusCode();
+            recallSeq = (await recall.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+            await CommissionAsync(manufacturer, "B5", "B6", "B7", "B8");
+            Assert.True(recallSeq <= cursor && await TreeSizeAsync(manufacturer) - 1 > cursor, $"recall at {recallSeq} must be behind the cursor {cursor}, the log end past it");
+        }
+
+        await using var subscriber = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        await using var restored = await StartGatewayAsync(LedgerMode.Embedded);
+        var received = new List<RecallNotice>();
+        while (!received.Any(n => n.Batch == "B2"))
+        {
+            received.Add(RecallNotice.TryParse((await subscriber.NextAsync()).Payload.Span, out _)!);
+        }
+
+        Assert.Equal(recallSeq, received.Single(n => n.Batch == "B2").Seq);
         Assert.Equal(1, Publisher(restored).CursorRestarts);
     }
 
@@ -443,6 +463,52 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
 
         // The ledger mode follows the settings above (Ledger:Url); the host itself starts no ledger of its own.
         return await GatewayHost.StartAsync(LedgerMode.Embedded, settings);
+    }
+
+    private static async Task CommissionAsync(HttpClient manufacturer, params string[] lots)
+    {
+        foreach (var lot in lots)
+        {
+            using var batch = await manufacturer.PostAsJsonAsync("/v1/batches", new
+            {
+                gtin = TestData.Gtin(1), lot, expiry = "301231", count = 0, importedSerials = new[] { "S1" + lot },
+                product = new { name = "Amoxicillin", strength = "500 mg", form = "capsule", packSize = 20 },
+            });
+            Assert.True(batch.IsSuccessStatusCode, await batch.Content.ReadAsStringAsync());
+        }
+    }
+
+    private static async Task<long> TreeSizeAsync(HttpClient client)
+    {
+        using var checkpoint = await client.GetAsync(new Uri("/v1/checkpoint", UriKind.Relative));
+        return (await checkpoint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("treeSize").GetInt64();
+    }
+
+    /// <summary>Copies the ledger's files (not the gateway's cursor) while no gateway has them open.</summary>
+    private string BackUpLedger()
+    {
+        var backup = Directory.CreateDirectory(Path.Combine(directory, "backup")).FullName;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in LedgerFiles())
+        {
+            File.Copy(file, Path.Combine(backup, Path.GetFileName(file)));
+        }
+
+        return backup;
+    }
+
+    private void RestoreLedger(string backup)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in LedgerFiles())
+        {
+            File.Delete(file);
+        }
+
+        foreach (var file in Directory.GetFiles(backup))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
     }
 
     private IEnumerable<string> LedgerFiles() =>
