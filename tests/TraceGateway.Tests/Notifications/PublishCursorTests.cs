@@ -40,6 +40,27 @@ public sealed class PublishCursorTests : IDisposable
     }
 
     [Fact]
+    public void EntryAt_IsTheHashStoredWithThePosition_AndOnlyWhileThePositionIsThatOne()
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData("entry 12"u8);
+        using (var cursor = PublishCursor.Open(Path))
+        {
+            cursor.Set(NotificationPublisher.RecallStream, 12, hash);
+        }
+
+        using var reopened = PublishCursor.Open(Path);
+        Assert.Equal(12, reopened.Get(NotificationPublisher.RecallStream));
+        Assert.Equal(hash, reopened.EntryAt(NotificationPublisher.RecallStream));
+
+        // A position stored without its entry has no hash: an older hash must never vouch for a newer position.
+        reopened.Set(NotificationPublisher.RecallStream, 13);
+        Assert.Null(reopened.EntryAt(NotificationPublisher.RecallStream));
+        reopened.Set(NotificationPublisher.RecallStream, 12, hash);
+        reopened.Follow(LedgerA, [NotificationPublisher.RecallStream]);
+        Assert.Null(reopened.EntryAt(NotificationPublisher.RecallStream));
+    }
+
+    [Fact]
     public void IsSameLedger_ComparesTheSigningKey_NotTheOriginName()
     {
         Assert.True(LedgerA.IsSameLedger(LedgerA with { VerifierKey = "renamed+0a0b0c0d+AQaaaa" }));
