@@ -90,9 +90,9 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                         logger.LogInformation("Notifications: reading the ledger again; publishing resumed at the cursor.");
                     }
                 }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or LedgerUnavailableException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or LedgerUnavailableException or LedgerRefusedException && !stoppingToken.IsCancellationRequested)
                 {
-                    // A busy file or a ledger service that is down must not end publishing: the cursor did not move, so
+                    // A busy file, a ledger service that is down or one refusing a read must not end publishing: the cursor did not move, so
                     // the next poll reads the same notices again. Logged once per outage, not once per poll.
                     Interlocked.Increment(ref ledgerReadFailures);
                     if (!failing)
