@@ -16,8 +16,11 @@ namespace TraceGateway.Notifications;
 /// sends that page again (a retained recall is the same message again; an alert carries its number). The ledger is read
 /// through <see cref="INotificationSource"/> (its file when embedded, its HTTP feed when remote); a failed read is
 /// logged and retried on the next poll from the same cursor, so a ledger outage delays notices but loses none.
+/// The cursor is tied to the ledger it was taken on (its signing key, <see cref="LedgerIdentity"/>), checked on every
+/// poll: on another ledger, or on the same ledger restored to before the cursor, it starts afresh (every recall again,
+/// alerts from the newest) instead of skipping that ledger's first entries.
 /// </summary>
-public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, INotificationSource feed, TimeProvider time, ILogger<NotificationPublisher> logger)
+public sealed class NotificationPublisher(IOptions<NotificationSettings> options, IOptions<LedgerSettings> ledgerSettings, INotificationSource feed, ILedgerClient ledger, TimeProvider time, ILogger<NotificationPublisher> logger)
     : BackgroundService
 {
     /// <summary>Cursor stream of recalls (a log sequence number).</summary>
@@ -32,6 +35,7 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     private long recallsPublished;
     private long alertsPublished;
     private long ledgerReadFailures;
+    private long cursorRestarts;
     private volatile bool connected;
 
     /// <summary>True while connected to the broker.</summary>
@@ -46,10 +50,14 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     /// <summary>Polls whose ledger read failed (each retried on the next poll) since start.</summary>
     public long LedgerReadFailures => Interlocked.Read(ref ledgerReadFailures);
 
+    /// <summary>Fresh cursors started since start: another ledger than the cursor's, or its ledger rolled back behind it.</summary>
+    public long CursorRestarts => Interlocked.Read(ref cursorRestarts);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        using var cursor = PublishCursor.Open(settings.CursorPath(ledgerSettings.Value));
+        var cursorPath = settings.CursorPath(ledgerSettings.Value);
+        using var cursor = PublishCursor.Open(cursorPath);
         await using var client = new MqttClient(ClientOptions(settings));
         client.Connected += (_, e) =>
         {
@@ -69,7 +77,8 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
             {
                 try
                 {
-                    await PublishRecallsAsync(client, cursor, settings.TopicPrefix, stoppingToken);
+                    var followed = await FollowLedgerAsync(cursor, cursorPath, stoppingToken);
+                    await PublishRecallsAsync(client, cursor, followed, settings.TopicPrefix, stoppingToken);
                     if (settings.Alerts)
                     {
                         await PublishAlertsAsync(client, cursor, settings.TopicPrefix, stoppingToken);
@@ -81,9 +90,9 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                         logger.LogInformation("Notifications: reading the ledger again; publishing resumed at the cursor.");
                     }
                 }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or LedgerUnavailableException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or LedgerUnavailableException or LedgerRefusedException && !stoppingToken.IsCancellationRequested)
                 {
-                    // A busy file or a ledger service that is down must not end publishing: the cursor did not move, so
+                    // A busy file, a ledger service that is down or one refusing a read must not end publishing: the cursor did not move, so
                     // the next poll reads the same notices again. Logged once per outage, not once per poll.
                     Interlocked.Increment(ref ledgerReadFailures);
                     if (!failing)
@@ -107,12 +116,60 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
         }
     }
 
-    private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ledger read now, recorded in the cursor file; when the file was taken on another ledger, its positions are
+    /// dropped first. Asked on every poll, not only at start: a remote ledger's address may be served by another ledger
+    /// after a restart. A read that raced such a switch is caught on the next poll, and recalls are then re-read from
+    /// the beginning, so none stays skipped.
+    /// </summary>
+    private async Task<LedgerIdentity> FollowLedgerAsync(PublishCursor cursor, string cursorPath, CancellationToken cancellationToken)
+    {
+        var key = await ledger.GetLogKeyAsync(cancellationToken);
+        var current = new LedgerIdentity(key.PublicKey, key.VerifierKey);
+        var followed = cursor.FollowedLedger();
+        if (followed is null)
+        {
+            // A new file, or one written before the ledger was recorded (its ledger is unknown): recalls start from the
+            // beginning (retained, so sending them again is harmless); an existing alert position is kept, as resetting
+            // it would skip alerts raised while the gateway was down.
+            cursor.Follow(current, [RecallStream]);
+        }
+        else if (!followed.IsSameLedger(current))
+        {
+            logger.LogWarning(
+                "Notifications: the cursor in {Path} was taken on ledger {Followed}, but the ledger read now is {Current}; starting a fresh cursor for it: every recall from the beginning of its log, alerts from its newest.",
+                cursorPath,
+                followed.VerifierKey,
+                current.VerifierKey);
+            cursor.Follow(current, [RecallStream, AlertStream]);
+            Interlocked.Increment(ref cursorRestarts);
+        }
+
+        return current;
+    }
+
+    private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, LedgerIdentity followed, string prefix, CancellationToken cancellationToken)
     {
         var after = cursor.Get(RecallStream) ?? -1;
+        if (after >= 0 && cursor.EntryAt(RecallStream) is { } stored && await EntrySha256Async(after, cancellationToken) is var now && !(now?.AsSpan().SequenceEqual(stored) ?? false))
+        {
+            // The entry under the cursor is gone or another one: this ledger was restored from an older backup (and may
+            // have grown again since). Its entries after the backup took sequence numbers the cursor has passed.
+            RestartAfterRollback(cursor, followed, after, now is null ? "the log ends before it" : "the log holds another entry there");
+            after = -1;
+        }
+
         while (true)
         {
             var page = await feed.RecallsAfterAsync(after, RecallEntriesPerPage, cancellationToken);
+            if (page.ThroughSeq < after)
+            {
+                // The same rollback, for a cursor stored without its entry's hash (written before hashes were kept).
+                RestartAfterRollback(cursor, followed, after, "the log ends before it");
+                after = -1;
+                continue;
+            }
+
             if (page.Notices.Count > 0)
             {
                 // Pipelined: the client keeps up to MaxInFlight unacknowledged publishes and resends them after a reconnect.
@@ -129,10 +186,30 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                 return;
             }
 
-            cursor.Set(RecallStream, page.ThroughSeq);
+            var through = await EntrySha256Async(page.ThroughSeq, cancellationToken)
+                ?? throw new LedgerUnavailableException($"The ledger has no entry {page.ThroughSeq} although its feed was read through it.");
+            cursor.Set(RecallStream, page.ThroughSeq, through);
             after = page.ThroughSeq;
         }
     }
+
+    /// <summary>
+    /// Every recall again from the beginning (retained: sending one twice is harmless, and the restored ledger's recalls
+    /// must all be on the broker) and alerts, numbered again after the backup too, from the newest.
+    /// </summary>
+    private void RestartAfterRollback(PublishCursor cursor, LedgerIdentity followed, long position, string why)
+    {
+        logger.LogWarning(
+            "Notifications: the recall cursor at entry {Cursor} no longer matches ledger {Ledger} ({Why}: restored from an older backup?); publishing every recall again from the beginning, alerts from the newest.",
+            position,
+            followed.VerifierKey,
+            why);
+        cursor.Follow(followed, [RecallStream, AlertStream]);
+        Interlocked.Increment(ref cursorRestarts);
+    }
+
+    private async Task<byte[]?> EntrySha256Async(long seq, CancellationToken cancellationToken) =>
+        await ledger.GetEntryAsync(seq, cancellationToken) is { } bytes ? System.Security.Cryptography.SHA256.HashData(bytes) : null;
 
     private async Task PublishAlertsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
     {

@@ -153,6 +153,145 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         Assert.Equal(mode == LedgerMode.Embedded, File.Exists(Database + ".notify.db"));
     }
 
+    [Theory]
+    [InlineData(LedgerMode.Embedded)]
+    [InlineData(LedgerMode.Remote)]
+    public async Task CursorTakenOnLedgerA_GatewayRestartedOnLedgerB_PublishesBsRecallAndStartsAFreshCursor(LedgerMode mode)
+    {
+        // One cursor file for both ledgers: the embedded default sits beside each ledger file, so name it; the remote
+        // default (beside the gateway's key store) is shared already.
+        var state = mode == LedgerMode.Embedded ? new Dictionary<string, string?> { ["Notifications:Mqtt:StatePath"] = Path.Combine(directory, "shared-notify.db") } : [];
+        long cursorOnA;
+        await using (var onA = await StartGatewayAsync(mode, state))
+        {
+            using var manufacturer = await PrepareManufacturerAsync(onA, "B1", "B2", "B3");
+            await RecallAsync(manufacturer, "B1");
+            await RecallAsync(manufacturer, "B2");
+            await WaitAsync(() => Publisher(onA).RecallsPublished == 2, "A's recalls published");
+            using var checkpoint = await manufacturer.GetAsync(new Uri("/v1/checkpoint", UriKind.Relative));
+            cursorOnA = (await checkpoint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("treeSize").GetInt64() - 1;
+        }
+
+        // Ledger B: a new ledger file, or another TraceLedger serve behind the gateway's Ledger:Url.
+        await using var otherService = mode == LedgerMode.Remote ? await LedgerService.StartAsync(Path.Combine(directory, "ledger-b.db")) : null;
+        var onB = new Dictionary<string, string?>(state);
+        if (otherService is null)
+        {
+            onB["Ledger:Database"] = Path.Combine(directory, "ledger-b.db");
+        }
+        else
+        {
+            onB["Ledger:Url"] = otherService.Url;
+            onB["Ledger:ApiKey"] = otherService.ApiKey;
+        }
+
+        await using var subscriber = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        await using var restarted = await StartGatewayAsync(mode, onB);
+        using var manufacturerB = await PrepareManufacturerAsync(restarted, "B9");
+        using var recall = await manufacturerB.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B9", reason = "sterility B9" });
+        recall.EnsureSuccessStatusCode();
+        var seq = (await recall.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+
+        // B's recall sits at a sequence number A's cursor had passed: only a fresh cursor publishes it.
+        Assert.True(seq <= cursorOnA, $"B's recall at {seq} must be behind A's cursor {cursorOnA} for this test to mean anything");
+        var messages = new List<MqttMessage>();
+        while (messages.Count < 3)
+        {
+            messages.Add(await subscriber.NextAsync());
+        }
+
+        var live = messages.Where(m => !m.Retain).Select(m => RecallNotice.TryParse(m.Payload.Span, out _)!).ToList();
+        Assert.Equal(new RecallNotice(TestData.Gtin(1), "B9", false, "sterility B9", live.Single().RecalledAt, seq), live.Single());
+        Assert.Equal(1, Publisher(restarted).CursorRestarts);
+        Assert.Equal(1, Publisher(restarted).RecallsPublished);
+    }
+
+    [Fact]
+    public async Task LedgerRestoredFromAnOlderBackup_BehindTheCursor_PublishesItsNewRecallsAgainFromTheStart()
+    {
+        await using (var first = await StartGatewayAsync(LedgerMode.Embedded))
+        {
+            using var manufacturer = await PrepareManufacturerAsync(first, "B1", "B2");
+            await RecallAsync(manufacturer, "B1");
+            await WaitAsync(() => Publisher(first).RecallsPublished == 1, "B1 published");
+        }
+
+        var backup = BackUpLedger();
+        await using (var second = await StartGatewayAsync(LedgerMode.Embedded))
+        {
+            using var manufacturer = await second.ClientAsync(GatewayRoles.Manufacturer);
+            await CommissionAsync(manufacturer, "B3", "B4", "B5");
+            await RecallAsync(manufacturer, "B5");
+            await WaitAsync(() => Publisher(second).RecallsPublished == 1, "B5 published");
+        }
+
+        // Restored: the log is shorter than the cursor; the same ledger (same key), so only the rollback tells.
+        RestoreLedger(backup);
+        await using var subscriber = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        await using var restored = await StartGatewayAsync(LedgerMode.Embedded);
+        await WaitAsync(() => Publisher(restored).CursorRestarts == 1, "rollback noticed");
+        using var again = await restored.ClientAsync(GatewayRoles.Manufacturer);
+        await RecallAsync(again, "B2");
+
+        // From the start: B1 once more (the same retained message), then B2, committed at a number the cursor had passed.
+        var received = new List<RecallNotice>();
+        while (!received.Any(n => n.Batch == "B2"))
+        {
+            received.Add(RecallNotice.TryParse((await subscriber.NextAsync()).Payload.Span, out _)!);
+        }
+
+        Assert.Contains(received, n => n.Batch == "B1");
+        Assert.Equal(2, Publisher(restored).RecallsPublished);
+        Assert.Equal(1, Publisher(restored).CursorRestarts);
+    }
+
+    [Fact]
+    public async Task LedgerRestoredFromAnOlderBackup_AndGrownPastTheCursorBeforeTheGatewayReadsIt_PublishesTheRecallBehindTheCursor()
+    {
+        await using (var first = await StartGatewayAsync(LedgerMode.Embedded))
+        {
+            using var manufacturer = await PrepareManufacturerAsync(first, "B1", "B2");
+            await RecallAsync(manufacturer, "B1");
+            await WaitAsync(() => Publisher(first).RecallsPublished == 1, "B1 published");
+        }
+
+        var backup = BackUpLedger();
+        long cursor;
+        await using (var second = await StartGatewayAsync(LedgerMode.Embedded))
+        {
+            using var manufacturer = await second.ClientAsync(GatewayRoles.Manufacturer);
+            await CommissionAsync(manufacturer, "B3", "B4");
+            await RecallAsync(manufacturer, "B4");
+            await WaitAsync(() => Publisher(second).RecallsPublished == 1, "B4 published");
+            cursor = await TreeSizeAsync(manufacturer) - 1;
+        }
+
+        // Restored, then written to by a gateway that does not publish, until the log is longer than the cursor again:
+        // the log end alone no longer tells, the entry under the cursor does.
+        RestoreLedger(backup);
+        long recallSeq;
+        await using (var quiet = await StartGatewayAsync(LedgerMode.Embedded, new Dictionary<string, string?> { ["Notifications:Mqtt:Host"] = "" }))
+        {
+            using var manufacturer = await quiet.ClientAsync(GatewayRoles.Manufacturer);
+            using var recall = await manufacturer.PostAsJsonAsync("/v1/recalls", new { gtin = TestData.Gtin(1), lot = "B2", reason = "sterility B2" });
+            recall.EnsureSuccessStatusCode();
+            recallSeq = (await recall.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+            await CommissionAsync(manufacturer, "B5", "B6", "B7", "B8");
+            Assert.True(recallSeq <= cursor && await TreeSizeAsync(manufacturer) - 1 > cursor, $"recall at {recallSeq} must be behind the cursor {cursor}, the log end past it");
+        }
+
+        await using var subscriber = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        await using var restored = await StartGatewayAsync(LedgerMode.Embedded);
+        var received = new List<RecallNotice>();
+        while (!received.Any(n => n.Batch == "B2"))
+        {
+            received.Add(RecallNotice.TryParse((await subscriber.NextAsync()).Payload.Span, out _)!);
+        }
+
+        Assert.Equal(recallSeq, received.Single(n => n.Batch == "B2").Seq);
+        Assert.Equal(1, Publisher(restored).CursorRestarts);
+    }
+
     [Fact]
     public async Task RemoteLedgerDown_PublishingWaitsAndResumes_NothingLostAndNothingRepeated()
     {
@@ -325,6 +464,55 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         // The ledger mode follows the settings above (Ledger:Url); the host itself starts no ledger of its own.
         return await GatewayHost.StartAsync(LedgerMode.Embedded, settings);
     }
+
+    private static async Task CommissionAsync(HttpClient manufacturer, params string[] lots)
+    {
+        foreach (var lot in lots)
+        {
+            using var batch = await manufacturer.PostAsJsonAsync("/v1/batches", new
+            {
+                gtin = TestData.Gtin(1), lot, expiry = "301231", count = 0, importedSerials = new[] { "S1" + lot },
+                product = new { name = "Amoxicillin", strength = "500 mg", form = "capsule", packSize = 20 },
+            });
+            Assert.True(batch.IsSuccessStatusCode, await batch.Content.ReadAsStringAsync());
+        }
+    }
+
+    private static async Task<long> TreeSizeAsync(HttpClient client)
+    {
+        using var checkpoint = await client.GetAsync(new Uri("/v1/checkpoint", UriKind.Relative));
+        return (await checkpoint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("treeSize").GetInt64();
+    }
+
+    /// <summary>Copies the ledger's files (not the gateway's cursor) while no gateway has them open.</summary>
+    private string BackUpLedger()
+    {
+        var backup = Directory.CreateDirectory(Path.Combine(directory, "backup")).FullName;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in LedgerFiles())
+        {
+            File.Copy(file, Path.Combine(backup, Path.GetFileName(file)));
+        }
+
+        return backup;
+    }
+
+    private void RestoreLedger(string backup)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in LedgerFiles())
+        {
+            File.Delete(file);
+        }
+
+        foreach (var file in Directory.GetFiles(backup))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+    }
+
+    private IEnumerable<string> LedgerFiles() =>
+        Directory.GetFiles(directory, "ledger.db*").Where(f => !Path.GetFileName(f).StartsWith("ledger.db.notify.db", StringComparison.Ordinal));
 
     private async Task<int> RetainedCountAsync()
     {
