@@ -74,29 +74,12 @@ public sealed class MqttSimulation : IAsyncDisposable
         }
     }
 
-    private static void Validate(MqttSimulationOptions options, IReadOnlyList<ScenarioStep> steps)
-    {
-        if (options.Scanners < 1)
+    private static void Validate(MqttSimulationOptions options, IReadOnlyList<ScenarioStep> steps) =>
+        ScenarioChecks.Validate(options.Scanners, options.Rate, steps, step =>
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Scanners, "at least one scanner");
-        }
-
-        if (options.Rate <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Rate, "rate must be positive");
-        }
-
-        foreach (var step in steps)
-        {
-            if (step.Scanner > options.Scanners)
-            {
-                throw new ScenarioFormatException($"line {step.Line}: scanner {step.Scanner} but only {options.Scanners} scanner(s) are simulated");
-            }
-
             if (step.Action is ScenarioAction.Split or ScenarioAction.BadChecksum)
             {
                 throw new ScenarioFormatException($"line {step.Line}: {step.Action.ToString().ToLowerInvariant()} is a serial fault; over MQTT use scan, burst, garbage or unplug (drops the Wi-Fi link)");
             }
-        }
-    }
+        });
 }

@@ -59,29 +59,12 @@ public sealed class SerialSimulation : IDisposable
         }
     }
 
-    private static void Validate(SerialSimulationOptions options, IReadOnlyList<ScenarioStep> steps)
-    {
-        if (options.Scanners < 1)
+    private static void Validate(SerialSimulationOptions options, IReadOnlyList<ScenarioStep> steps) =>
+        ScenarioChecks.Validate(options.Scanners, options.Rate, steps, step =>
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Scanners, "at least one scanner");
-        }
-
-        if (options.Rate <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Rate, "rate must be positive");
-        }
-
-        foreach (var step in steps)
-        {
-            if (step.Scanner > options.Scanners)
-            {
-                throw new ScenarioFormatException($"line {step.Line}: scanner {step.Scanner} but only {options.Scanners} scanner(s) are simulated");
-            }
-
             if (step.Action == ScenarioAction.BadChecksum && options.Mode != ScannerMode.Ssi)
             {
                 throw new ScenarioFormatException($"line {step.Line}: badchecksum needs --mode ssi (line mode has no checksum)");
             }
-        }
-    }
+        });
 }
