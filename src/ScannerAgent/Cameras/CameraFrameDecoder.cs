@@ -56,18 +56,29 @@ public sealed class CameraFrameDecoder(BarcodeReader reader)
         }
     }
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static ReadOnlySpan<byte> JpegStart => [0xFF, 0xD8, 0xFF];
+
     /// <summary>True for the 8-byte PNG signature.</summary>
-    public static bool IsPng(ReadOnlySpan<byte> data) => data.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+    public static bool IsPng(ReadOnlySpan<byte> data) => data.StartsWith(PngSignature);
 
     /// <summary>True for a JPEG start-of-image marker.</summary>
-    public static bool IsJpeg(ReadOnlySpan<byte> data) => data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+    public static bool IsJpeg(ReadOnlySpan<byte> data) => data.StartsWith(JpegStart);
 
     /// <summary>
     /// True when an image file is whole: a PNG ends with its IEND chunk, a JPEG with the end-of-image marker
-    /// (trailing zero padding allowed). A writer that does not rename into place may still be writing otherwise.
+    /// (trailing zero padding allowed). A writer that does not rename into place may still be writing otherwise, and
+    /// an empty file or a first few bytes that begin either signature are such a file too (a rewrite in place starts
+    /// by truncating it).
     /// </summary>
     public static bool IsComplete(ReadOnlySpan<byte> data)
     {
+        if (data.Length < PngSignature.Length && (PngSignature.StartsWith(data) || JpegStart.StartsWith(data)))
+        {
+            return false;
+        }
+
         if (IsPng(data))
         {
             return data.EndsWith((ReadOnlySpan<byte>)[0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82]);

@@ -93,4 +93,14 @@ public sealed class CameraFrameDecoderTests
         Assert.True(CameraFrameDecoder.IsComplete(jpeg));
         Assert.False(CameraFrameDecoder.IsComplete(jpeg.AsSpan(0, 6)));
     }
+
+    [Fact]
+    public void IsComplete_AnEmptyFileOrTheStartOfASignature_IsStillBeingWritten_OtherBytesAreWhole()
+    {
+        // A rewrite in place starts by truncating the file: it must wait for its writer, not be rejected as empty.
+        Assert.False(CameraFrameDecoder.IsComplete([]));
+        Assert.False(CameraFrameDecoder.IsComplete([0x89, 0x50, 0x4E]));
+        Assert.False(CameraFrameDecoder.IsComplete([0xFF, 0xD8]));
+        Assert.True(CameraFrameDecoder.IsComplete("not an image"u8));
+    }
 }
