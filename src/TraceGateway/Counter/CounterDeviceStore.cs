@@ -82,41 +82,36 @@ public sealed class CounterDeviceStore
     public async Task<bool> AddAsync(CounterDevice device, byte[] protectedPrivateKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        return await ExecuteAsync(
+            """
             INSERT INTO counter_devices (party_gln, device_id, key_id, public_key, protected_private_key, counter, registered_seq, created_at)
             VALUES ($gln, $device, $kid, $pub, $priv, 0, NULL, $at) ON CONFLICT (party_gln) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$gln", device.PartyGln);
-        command.Parameters.AddWithValue("$device", device.DeviceId);
-        command.Parameters.AddWithValue("$kid", device.KeyId);
-        command.Parameters.AddWithValue("$pub", device.PublicKey);
-        command.Parameters.AddWithValue("$priv", protectedPrivateKey);
-        command.Parameters.AddWithValue("$at", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            """,
+            new()
+            {
+                ["$gln"] = device.PartyGln,
+                ["$device"] = device.DeviceId,
+                ["$kid"] = device.KeyId,
+                ["$pub"] = device.PublicKey,
+                ["$priv"] = protectedPrivateKey,
+                ["$at"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            },
+            cancellationToken) == 1;
     }
 
     /// <summary>Records the registry entry that registered the pharmacy's device.</summary>
     public async Task MarkRegisteredAsync(string partyGln, long seq, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE counter_devices SET registered_seq = $seq WHERE party_gln = $gln;";
-        command.Parameters.AddWithValue("$gln", partyGln);
-        command.Parameters.AddWithValue("$seq", seq);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync("UPDATE counter_devices SET registered_seq = $seq WHERE party_gln = $gln;", new() { ["$gln"] = partyGln, ["$seq"] = seq }, cancellationToken);
     }
 
     /// <summary>Gives the pharmacy's device, not yet registered, another device id.</summary>
     public async Task SetDeviceIdAsync(string partyGln, string deviceId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE counter_devices SET device_id = $device WHERE party_gln = $gln AND registered_seq IS NULL;";
-        command.Parameters.AddWithValue("$gln", partyGln);
-        command.Parameters.AddWithValue("$device", deviceId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(
+            "UPDATE counter_devices SET device_id = $device WHERE party_gln = $gln AND registered_seq IS NULL;",
+            new() { ["$gln"] = partyGln, ["$device"] = deviceId },
+            cancellationToken);
     }
 
     /// <summary>The device's protected private key, or null when the pharmacy has no device.</summary>
@@ -132,15 +127,10 @@ public sealed class CounterDeviceStore
     /// <summary>Gives the pharmacy's device a new key (after the ledger accepted the rotation in entry <paramref name="seq"/>).</summary>
     public async Task ReplaceKeyAsync(string partyGln, string keyId, string publicKey, byte[] protectedPrivateKey, long seq, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE counter_devices SET key_id = $kid, public_key = $pub, protected_private_key = $priv, registered_seq = $seq WHERE party_gln = $gln;";
-        command.Parameters.AddWithValue("$gln", partyGln);
-        command.Parameters.AddWithValue("$kid", keyId);
-        command.Parameters.AddWithValue("$pub", publicKey);
-        command.Parameters.AddWithValue("$priv", protectedPrivateKey);
-        command.Parameters.AddWithValue("$seq", seq);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(
+            "UPDATE counter_devices SET key_id = $kid, public_key = $pub, protected_private_key = $priv, registered_seq = $seq WHERE party_gln = $gln;",
+            new() { ["$gln"] = partyGln, ["$kid"] = keyId, ["$pub"] = publicKey, ["$priv"] = protectedPrivateKey, ["$seq"] = seq },
+            cancellationToken);
     }
 
     /// <summary>Takes the device's next counter (committed before it is used, so it is never reused), its device id and protected private key.</summary>
@@ -162,13 +152,24 @@ public sealed class CounterDeviceStore
     /// </summary>
     public async Task<bool> AdvanceCounterAsync(string partyGln, string deviceId, long lastCounter, CancellationToken cancellationToken)
     {
+        return await ExecuteAsync(
+            "UPDATE counter_devices SET counter = MAX(counter, $last) WHERE party_gln = $gln AND device_id = $device;",
+            new() { ["$gln"] = partyGln, ["$device"] = deviceId, ["$last"] = lastCounter },
+            cancellationToken) == 1;
+    }
+
+    /// <summary>Runs one statement with its parameters on a connection of its own; returns the rows it changed.</summary>
+    private async Task<int> ExecuteAsync(string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE counter_devices SET counter = MAX(counter, $last) WHERE party_gln = $gln AND device_id = $device;";
-        command.Parameters.AddWithValue("$gln", partyGln);
-        command.Parameters.AddWithValue("$device", deviceId);
-        command.Parameters.AddWithValue("$last", lastCounter);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
