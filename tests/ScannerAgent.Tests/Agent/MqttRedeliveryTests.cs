@@ -65,10 +65,7 @@ public sealed class MqttRedeliveryTests
     {
         await using var chain = await AgentHarness.CreateAsync();
         await using var broker = await StartBrokerAsync(chain);
-        chain.Settings.MqttScanners.Add(Scanners(broker));
-        await chain.StartAgentAsync();
-        var worker = chain.Runner!.MqttWorkers[0];
-        await Wait.UntilAsync(() => worker.IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        var worker = await StartAgentAsync(chain, broker);
         var failed = 0;
         worker.AfterStore = (entry, _) => entry.Counter == 2 && Interlocked.Exchange(ref failed, 1) == 0
             ? throw new IOException("simulated failure after the outbox commit")
@@ -94,10 +91,7 @@ public sealed class MqttRedeliveryTests
     {
         await using var chain = await AgentHarness.CreateAsync();
         await using var broker = await StartBrokerAsync(chain);
-        chain.Settings.MqttScanners.Add(Scanners(broker));
-        await chain.StartAgentAsync();
-        var worker = chain.Runner!.MqttWorkers[0];
-        await Wait.UntilAsync(() => worker.IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        var worker = await StartAgentAsync(chain, broker);
         var committed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         worker.AfterStore = async (entry, ct) =>
         {
@@ -137,9 +131,7 @@ public sealed class MqttRedeliveryTests
     {
         await using var chain = await AgentHarness.CreateAsync();
         await using var broker = await StartBrokerAsync(chain, persistence: false);
-        chain.Settings.MqttScanners.Add(Scanners(broker));
-        await chain.StartAgentAsync();
-        await Wait.UntilAsync(() => chain.Runner!.MqttWorkers[0].IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        await StartAgentAsync(chain, broker);
         var scan = TestCodes.Pack("L0001");
         await PublishAsync(broker, scan);
 
@@ -161,15 +153,12 @@ public sealed class MqttRedeliveryTests
     {
         await using var chain = await AgentHarness.CreateAsync();
         await using var broker = await StartBrokerAsync(chain, persistence: false);
-        chain.Settings.MqttScanners.Add(Scanners(broker));
-        await chain.StartAgentAsync();
-        var worker = chain.Runner!.MqttWorkers[0];
-        await Wait.UntilAsync(() => worker.IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        var worker = await StartAgentAsync(chain, broker);
         var scan = TestCodes.Pack("L0002");
         await PublishAsync(broker, scan);
         await Wait.UntilAsync(() => worker.Stored == 1, TimeSpan.FromSeconds(10), () => "stored\n" + chain.Log);
         var first = ScannerAgent.Outbox.MqttDelivery.Of($"{AgentHarness.DeviceId}-mq", Sc1, 1, Encoding.UTF8.GetBytes(scan));
-        Assert.NotNull(chain.Runner.Outbox.FindDelivery(first));
+        Assert.NotNull(chain.Runner!.Outbox.FindDelivery(first));
 
         await broker.RestartAsync(CancellationToken.None); // no persistence: the agent's session is gone
         await Wait.UntilAsync(() => chain.Log.Lines.Count(l => l.Contains("(session new)", StringComparison.Ordinal)) == 2, TimeSpan.FromSeconds(20), () => "reconnected\n" + chain.Log);
@@ -201,6 +190,16 @@ public sealed class MqttRedeliveryTests
     private static Task<MosquittoProcess> StartBrokerAsync(AgentHarness chain, bool persistence = true) => MosquittoProcess.StartAsync(
         new MosquittoOptions { DataDirectory = Path.Combine(chain.Directory, "mosquitto"), Users = new Dictionary<string, string> { [User] = Password }, Persistence = persistence },
         CancellationToken.None);
+
+    /// <summary>Starts the agent with its MQTT scanners on <paramref name="broker"/>; returns their worker once subscribed.</summary>
+    private static async Task<MqttScannerWorker> StartAgentAsync(AgentHarness chain, MosquittoProcess broker)
+    {
+        chain.Settings.MqttScanners.Add(Scanners(broker));
+        await chain.StartAgentAsync();
+        var worker = chain.Runner!.MqttWorkers[0];
+        await Wait.UntilAsync(() => worker.IsReady, TimeSpan.FromSeconds(10), () => "subscribed\n" + chain.Log);
+        return worker;
+    }
 
     private static MqttScannerSettings Scanners(MosquittoProcess broker) =>
         new() { Name = "mq", Port = broker.Port, Username = User, Password = Password, Site = "site1", Workflow = "receive" };
