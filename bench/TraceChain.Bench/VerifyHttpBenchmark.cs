@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TraceChain.Protocol.Gs1;
+using TraceLedger.Api;
 using TraceLedger.Log;
 using TraceLedger.Packs;
 using TraceLedger.Storage;
@@ -46,7 +47,7 @@ public sealed class VerifyHttpBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         var directory = Directory.CreateDirectory(Path.Combine(context.ScratchDirectory, "verify-http")).FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = HostArguments.With(null), ContentRootPath = directory, EnvironmentName = "Production" });
         builder.Configuration["Ledger:Database"] = Path.Combine(directory, "ledger.db");
         builder.Configuration["RateLimits:PerClientPermits"] = "100000000";
         builder.Logging.ClearProviders();
