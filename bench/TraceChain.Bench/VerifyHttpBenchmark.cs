@@ -23,7 +23,7 @@ namespace TraceChain.Bench;
 /// loopback port, concurrent clients posting <c>/v1/verifications</c> with a pharmacy API key. Each verification is
 /// recorded by the ledger (first verification time, count) and answered only once that record is durable, so this is
 /// the full authenticate-read-record path. The clients run in the same process (2 shared cores): the same clients
-/// against <c>/healthz</c> give the same-run ceiling of Kestrel plus HttpClient alone, and the process CPU per request
+/// against <c>/healthz</c> give the same-run ceiling of Kestrel and the clients alone, and the process CPU per request
 /// and the writer's counters (verifications per commit, busy share) say what limits the figure.
 /// Throughput is the most the clients get answered back to back (closed loop, the server saturated). Latency is
 /// measured as a latency goal is stated, at the goal's rate: requests paced at <see cref="GoalRate"/> per second
@@ -134,7 +134,7 @@ public sealed class VerifyHttpBenchmark : IBenchmark
                 new Figure("verify_http_p99_ms", p99, "ms", 5, p99 / 5, note),
                 new Figure("verify_http_rps", run.Rate, "req/s", 5000, run.Rate / 5000, note),
                 new Figure("verify_http_cpu_us_per_request", workUs, "us", Note: string.Create(CultureInfo.InvariantCulture, $"process CPU per verification (gateway, ledger and the in-process clients), without the runtime's background tiered JIT ({jitUs:N0} us more)")),
-                new Figure("verify_http_noop_rps", noop.Rate, "req/s", Note: "the same clients and API key on GET /healthz: Kestrel + HttpClient + auth on these cores"),
+                new Figure("verify_http_noop_rps", noop.Rate, "req/s", Note: "the same clients and API key on GET /healthz: Kestrel + the clients + auth on these cores"),
                 new Figure("verify_http_writes_per_commit", writer.WritesPerCommit, "x", Note: "verifications sharing one durable commit (group commit in the log writer)"),
                 new Figure("sqlite_durable_commit_ms", commitMs, "ms", Note: "one single-row commit, WAL + synchronous=FULL, median, same disk as the ledger"),
             ];
