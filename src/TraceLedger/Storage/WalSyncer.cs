@@ -14,12 +14,16 @@ namespace TraceLedger.Storage;
 /// started is covered by it: the sync flushes every page of the file written before it.
 /// A process crash loses nothing committed (the frames are in the OS's cache). A power loss can take back commits
 /// whose sync had not ended, and those only: nobody was answered for them and no checkpoint covers them.
+/// A failed sync is final: Linux reports a writeback error once and may then sync again "successfully" with the failed
+/// pages lost, so every later action gets the first failure too (as PostgreSQL does after fsync fails), until the
+/// ledger is reopened and recovery reads what the file really holds.
 /// </summary>
 internal sealed partial class WalSyncer : IDisposable
 {
     private readonly BlockingCollection<Action<Exception?>> committed = new(new ConcurrentQueue<Action<Exception?>>());
     private readonly FileStream wal;
     private readonly Thread loop;
+    private Exception? failed;
 
     /// <summary>Opens the WAL of the database at <paramref name="databasePath"/> (kept open: closing another descriptor of a file drops the process's POSIX locks on it) and starts the sync thread.</summary>
     public WalSyncer(string databasePath)
@@ -33,7 +37,17 @@ internal sealed partial class WalSyncer : IDisposable
     /// Runs <paramref name="durable"/> on the sync thread after a sync that started after this call, with null, or
     /// with the exception when the sync failed (then nothing written before it is known to be on disk).
     /// </summary>
-    public void AfterSync(Action<Exception?> durable) => committed.Add(durable);
+    public void AfterSync(Action<Exception?> durable)
+    {
+        try
+        {
+            committed.Add(durable);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ObjectDisposedException("The ledger is closed.", e);
+        }
+    }
 
     /// <summary>Runs what is still handed over, then stops.</summary>
     public void Dispose()
@@ -56,10 +70,19 @@ internal sealed partial class WalSyncer : IDisposable
                 batch.Add(next);
             }
 
-            var failure = Sync();
+            failed ??= Sync();
             foreach (var durable in batch)
             {
-                durable(failure);
+                try
+                {
+                    durable(failed);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The actions only complete tasks and publish values; should one throw, the others must still run
+                    // and this thread must live on, or every later write would wait forever.
+                    System.Diagnostics.Trace.TraceError($"WAL sync: an action after the sync failed: {e}");
+                }
             }
         }
     }

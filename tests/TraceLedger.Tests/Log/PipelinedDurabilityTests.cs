@@ -95,6 +95,17 @@ public sealed class PipelinedDurabilityTests
         await recall.WaitAsync(Patience);
     }
 
+    [Fact]
+    public async Task AnActionAfterTheSyncThatThrows_DoesNotStopTheSyncThread()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        temp.Ledger.Log.Syncer.AfterSync(_ => throw new InvalidOperationException("a broken action"));
+
+        var seq = await temp.Ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(8), "Next Pharmacy", PartyRole.Pharmacy, 30, 120), None).WaitAsync(Patience);
+
+        Assert.Equal(seq + 1, temp.Ledger.Checkpoint.TreeSize);
+    }
+
     /// <summary>Holds the sync thread after its next sync until the returned event is set.</summary>
     private static ManualResetEventSlim HoldSyncThread(LogWriter log)
     {
