@@ -22,13 +22,21 @@ internal sealed partial class WalSyncer : IDisposable
 {
     private readonly BlockingCollection<Action<Exception?>> committed = new(new ConcurrentQueue<Action<Exception?>>());
     private readonly FileStream wal;
+    private readonly Func<Exception?> sync;
     private readonly Thread loop;
     private Exception? failed;
 
     /// <summary>Opens the WAL of the database at <paramref name="databasePath"/> (kept open: closing another descriptor of a file drops the process's POSIX locks on it) and starts the sync thread.</summary>
     public WalSyncer(string databasePath)
+        : this(databasePath, null)
+    {
+    }
+
+    /// <summary>With <paramref name="sync"/> in place of the real sync (tests: a disk that fails).</summary>
+    internal WalSyncer(string databasePath, Func<Exception?>? sync)
     {
         wal = new FileStream(databasePath + "-wal", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        this.sync = sync ?? Sync;
         loop = new Thread(Run) { IsBackground = true, Name = "WAL sync" };
         loop.Start();
     }
@@ -70,7 +78,7 @@ internal sealed partial class WalSyncer : IDisposable
                 batch.Add(next);
             }
 
-            failed ??= Sync();
+            failed ??= sync();
             foreach (var durable in batch)
             {
                 try
