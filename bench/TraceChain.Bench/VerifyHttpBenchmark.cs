@@ -124,8 +124,8 @@ public sealed class VerifyHttpBenchmark : IBenchmark
                 + $"Throughput: {Clients} clients back to back for {duration.TotalSeconds:0} s, {run.Latencies.Count:N0} verifications (p50 {saturatedP50:0.0} ms, p99 {saturatedP99:0.0} ms saturated); "
                 + $"limits: process CPU {cpuUs:N0} us/request (clients included), of which the runtime's background tiered JIT {jitUs:N0} us; "
                 + $"without it {workUs:N0} us = at most {Environment.ProcessorCount * 1e6 / workUs:N0} req/s on {Environment.ProcessorCount} cores; "
-                + $"the same clients on /healthz {noop.Rate:N0} req/s; writer {writer.WritesPerCommit:0.0} verifications per durable commit, busy {writer.Busy / run.Elapsed:P0} "
-                + $"(commit {writer.Committing.TotalMilliseconds / Math.Max(1, writer.Commits):0.00} ms each; a lone durable commit {commitMs:0.00} ms); "
+                + $"the same clients on /healthz {noop.Rate:N0} req/s; writer {writer.WritesPerCommit:0.0} verifications per commit, busy {writer.Busy / run.Elapsed:P0} "
+                + $"(commit {writer.Committing.TotalMilliseconds / Math.Max(1, writer.Commits):0.00} ms each, its WAL sync on the thread beside it; a lone durable commit {commitMs:0.00} ms); "
                 + $"{warmRounds} s warm-up; load {LoadAverage()}");
             return
             [
