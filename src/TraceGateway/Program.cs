@@ -1,6 +1,7 @@
 using TraceGateway.Hosting;
+using TraceLedger.Api;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.With(args));
 builder.AddGateway();
 var app = builder.Build();
 app.UseGateway();

@@ -18,6 +18,7 @@ using TraceChain.Serial.Scanning;
 using TraceGateway.Hosting;
 using TraceGateway.LedgerAccess;
 using TraceGateway.Security;
+using TraceLedger.Api;
 using TraceLedger.Packs;
 
 namespace ScannerAgent.Demo;
@@ -113,6 +114,7 @@ public sealed class DemoRunner
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
+            Args = HostArguments.With(null),
             ApplicationName = typeof(GatewayServices).Assembly.GetName().Name,
             ContentRootPath = _options.Directory,
         });

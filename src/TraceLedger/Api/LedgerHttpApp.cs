@@ -20,7 +20,7 @@ public static class LedgerHttpApp
 
     private static WebApplication Build(Ledger ledger, PackLedger? packs, string urls)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.With(null));
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(ledger);
         if (packs is not null)

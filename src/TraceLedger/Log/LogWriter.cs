@@ -12,7 +12,9 @@ namespace TraceLedger.Log;
 /// together, so a receipt (returned after commit) always has a checkpoint covering it and a crash leaves either all
 /// or nothing. Consecutive <em>grouped</em> writes (verification records: all their state is in the transaction)
 /// share one transaction, each inside its own savepoint, so one fsync makes a whole group durable (group commit)
-/// and one failing body rolls back only its own changes. Every caller is answered only after the commit.
+/// and one failing body rolls back only its own changes. Every caller is answered only once its commit is durable,
+/// and a signed checkpoint is published only then: the commit writes the WAL without syncing it, and the
+/// <see cref="WalSyncer"/> syncs it on its own thread while this loop runs the next transaction.
 /// The loop has a thread of its own: its SQLite calls block, and a write queued while it waits wakes it directly,
 /// not through the thread pool's queue behind the requests that are waiting for it.
 /// </summary>
@@ -27,6 +29,7 @@ internal sealed class LogWriter : IAsyncDisposable
     private readonly NoteSigner signer;
     private readonly TimeProvider time;
     private readonly WalCheckpointer walCheckpointer;
+    private readonly WalSyncer syncer;
     private readonly Task loop;
 
     // Prepared once: SqliteTransaction.Save/Release/Rollback(name) parse their statement on every call.
@@ -38,7 +41,7 @@ internal sealed class LogWriter : IAsyncDisposable
     private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
     private Exception? fault;
 
-    // Answer times by bucket (see WriteAnswerTimes); written by the loop only, copied into each statistics snapshot.
+    // Answer times by bucket (see WriteAnswerTimes); counted on the sync thread, read by Statistics.
     private readonly long[] answerTimes = new long[WriteAnswerTimes.BoundsMs.Length + 1];
 
     private LogWriter(
@@ -55,6 +58,7 @@ internal sealed class LogWriter : IAsyncDisposable
         savepoint = Prepared(connection, "SAVEPOINT grouped_write;");
         release = Prepared(connection, "RELEASE grouped_write;");
         rollbackTo = Prepared(connection, "ROLLBACK TO grouped_write;");
+        syncer = new WalSyncer(store.Path);
         loop = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -63,7 +67,10 @@ internal sealed class LogWriter : IAsyncDisposable
     /// <summary>The writer's own connection (used by the write loop only).</summary>
     public SqliteConnection Connection => connection;
 
-    /// <summary>The newest committed checkpoint.</summary>
+    /// <summary>Syncs the WAL after the commits and then answers them.</summary>
+    internal WalSyncer Syncer => syncer;
+
+    /// <summary>The newest durable checkpoint.</summary>
     public LedgerCheckpoint Latest => Volatile.Read(ref latest);
 
     /// <summary>
@@ -74,11 +81,18 @@ internal sealed class LogWriter : IAsyncDisposable
     public Exception? Fault => Volatile.Read(ref fault);
 
     /// <summary>The writer's counters since open.</summary>
-    public WriterStatistics Statistics => Volatile.Read(ref statistics);
+    public WriterStatistics Statistics => Volatile.Read(ref statistics) with { AnswerTimes = new WriteAnswerTimes([.. AnswerTimesNow()]) };
 
     public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using (var normal = connection.CreateCommand())
+        {
+            // The WalSyncer syncs the WAL after each commit, off this connection's thread (see there).
+            normal.CommandText = "PRAGMA synchronous=NORMAL;";
+            await normal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         WalCheckpointer? walCheckpointer = null;
         LogWriter? log = null;
         try
@@ -148,11 +162,33 @@ internal sealed class LogWriter : IAsyncDisposable
     public Task<T> WriteGroupedAsync<T>(Func<WriteBatch, T> body, CancellationToken cancellationToken) =>
         EnqueueAsync(body, grouped: true, forceCheckpoint: false, cancellationToken);
 
+    /// <summary>
+    /// Completes once every commit made so far is durable. A reader that must not pass on a commit a power loss could
+    /// take back (the notification feed) awaits this after its read: whatever its snapshot saw was committed before.
+    /// </summary>
+    public Task WhenDurableAsync(CancellationToken cancellationToken)
+    {
+        var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        syncer.AfterSync(failure =>
+        {
+            if (failure is null)
+            {
+                durable.TrySetResult();
+            }
+            else
+            {
+                durable.TrySetException(failure);
+            }
+        });
+        return durable.Task.WaitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        // Writes already queued still run; then the loop ends and the connection closes.
+        // Writes already queued still run and are answered once durable; then the loop ends and the connection closes.
         queue.CompleteAdding();
         await loop;
+        syncer.Dispose();
         queue.Dispose();
         await walCheckpointer.DisposeAsync();
         savepoint.Dispose();
@@ -238,6 +274,7 @@ internal sealed class LogWriter : IAsyncDisposable
             var work = frontier;
             var appended = 0;
             var force = false;
+            LedgerCheckpoint? published = null;
             using (var transaction = writer.Begin())
             {
                 foreach (var write in group)
@@ -254,25 +291,22 @@ internal sealed class LogWriter : IAsyncDisposable
                     done.Add((write, batch.AfterCommit));
                 }
 
-                LedgerCheckpoint? published = appended > 0 || force ? Publish(work, oldSize, now) : null;
+                published = appended > 0 || force ? Publish(work, oldSize, now) : null;
                 var commitStart = Stopwatch.GetTimestamp();
                 transaction.Commit();
                 committing = Stopwatch.GetElapsedTime(commitStart);
                 committed = true;
                 walCheckpointer.Committed();
                 frontier = work;
-                if (published is not null)
-                {
-                    Volatile.Write(ref latest, published);
-                }
             }
 
-            foreach (var (write, afterCommit) in done)
+            // The in-memory state follows at once: the next transaction of this loop builds on this one.
+            foreach (var (_, afterCommit) in done)
             {
                 RunAfterCommit(afterCommit);
-                write.Complete(); // durable: answered as such even when its after-commit work failed
-                answerTimes[WriteAnswerTimes.Bucket(Stopwatch.GetElapsedTime(write.QueuedAt).TotalMilliseconds)]++;
             }
+
+            syncer.AfterSync(failure => Answer(done, published, failure));
         }
         catch (Exception e)
         {
@@ -291,9 +325,50 @@ internal sealed class LogWriter : IAsyncDisposable
                 previous.Commits + (committed ? 1 : 0),
                 previous.Busy + Stopwatch.GetElapsedTime(started),
                 previous.Committing + committing,
-                walCheckpointer.Counts,
-                new WriteAnswerTimes([.. answerTimes])));
+                walCheckpointer.Counts));
         }
+    }
+
+    /// <summary>
+    /// Answers a commit's writes once the sync after it ended (on the sync thread, in commit order), and publishes its
+    /// checkpoint. When the sync failed, nothing since the last good one is known to be on disk: the writes fail and
+    /// the ledger refuses writes until it is reopened (recovery reads what the file really holds).
+    /// </summary>
+    private void Answer(List<(PendingWrite Write, List<Action> AfterCommit)> done, LedgerCheckpoint? published, Exception? syncFailure)
+    {
+        if (syncFailure is not null)
+        {
+            var lost = new InvalidOperationException($"a commit could not be made durable ({syncFailure.Message})", syncFailure);
+            Interlocked.CompareExchange(ref fault, lost, null);
+            foreach (var (write, _) in done)
+            {
+                write.Fail(lost);
+            }
+
+            return;
+        }
+
+        if (published is not null)
+        {
+            Volatile.Write(ref latest, published);
+        }
+
+        foreach (var (write, _) in done)
+        {
+            write.Complete(); // durable: answered as such even when its after-commit work failed
+            Interlocked.Increment(ref answerTimes[WriteAnswerTimes.Bucket(Stopwatch.GetElapsedTime(write.QueuedAt).TotalMilliseconds)]);
+        }
+    }
+
+    private long[] AnswerTimesNow()
+    {
+        var now = new long[answerTimes.Length];
+        for (var i = 0; i < now.Length; i++)
+        {
+            now[i] = Interlocked.Read(ref answerTimes[i]);
+        }
+
+        return now;
     }
 
     /// <summary>Runs a committed write's after-commit work; a failure stops all later writes (see <see cref="Fault"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TraceChain.Protocol.Notifications;
+using TraceLedger.Log;
 using TraceLedger.Storage;
 
 namespace TraceLedger.Packs;
@@ -8,17 +9,20 @@ namespace TraceLedger.Packs;
 /// <summary>
 /// Reads what a notification publisher sends, in commit order and after a cursor: recalls from the log
 /// (<c>batch_recalled</c> entries, after a log sequence number) and alerts (after an alert number). Both numbers only
-/// grow in commit order (one writer), so "everything after my cursor" never skips a row committed later.
-/// Read-only; its own connections on the ledger's file.
+/// grow in commit order (one writer), so "everything after my cursor" never skips a row committed later. A page is
+/// handed out only once everything it read is durable: a publisher never sends a notice that a power loss could take
+/// back, nor moves its cursor past numbers the ledger could give again. Read-only; its own connections on the file.
 /// </summary>
 public sealed class NotificationFeed
 {
     private readonly string connectionString;
+    private readonly Ledger ledger;
 
     /// <summary>A feed over the ledger with the pack lifecycle in <paramref name="ledger"/>.</summary>
     public NotificationFeed(PackLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        this.ledger = ledger.Ledger;
         connectionString = new SqliteConnectionStringBuilder { DataSource = ledger.Ledger.DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
     }
 
@@ -74,6 +78,7 @@ public sealed class NotificationFeed
             }
         }
 
+        await ledger.WhenDurableAsync(cancellationToken);
         return new RecallFeedPage(notices, through);
     }
 
@@ -109,6 +114,7 @@ public sealed class NotificationFeed
             through = id;
         }
 
+        await ledger.WhenDurableAsync(cancellationToken);
         return new AlertFeedPage(notices, through);
     }
 
@@ -118,7 +124,9 @@ public sealed class NotificationFeed
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(id), 0) FROM alerts;";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var last = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await ledger.WhenDurableAsync(cancellationToken);
+        return last;
     }
 
     private static async Task<IReadOnlyList<string>> LotsBeforeAsync(SqliteConnection connection, SqliteTransaction transaction, string gtin, long seq, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using TraceLedger.Log;
 
@@ -8,19 +9,21 @@ namespace TraceLedger.Storage;
 /// to do with the log's signed checkpoints) off the single writer. By default SQLite runs one in the connection that
 /// commits, right after a commit that left 1,000 pages in the WAL: with a million packs that pass copies a thousand
 /// random pages and fsyncs the database file while every write queued behind it waits, which made the p99 of verify
-/// over HTTP about ten times its p50. Here a background connection copies the pages every few commits while the
-/// writer goes on (PASSIVE: it never blocks the writer). Once a pass has copied everything, the writer's next
-/// transaction starts the WAL over, so the file stays small. Should the writer never find the WAL fully copied (it
-/// commits during every pass), its own automatic checkpoint at <see cref="WriterAutoCheckpointPages"/> bounds the
-/// file, and then has little left to copy.
+/// over HTTP about ten times its p50. Here a background connection copies the pages while the writer goes on
+/// (PASSIVE: it never blocks the writer). Once a pass has copied everything, the writer's next transaction starts the
+/// WAL over, so the file stays small. Should the writer never find the WAL fully copied (it commits during every
+/// pass), its own automatic checkpoint at <see cref="WriterAutoCheckpointPages"/> bounds the file.
+/// Passes are small and frequent: one as soon as <see cref="PassInterval"/> has gone by since the last began and
+/// something was committed. The disk's cache flush that ends each WAL sync also writes out whatever a pass copied
+/// since the flush before, so a big pass makes the next WAL syncs wait. Measured on verify over HTTP at 5,000 req/s:
+/// a pass every 32 commits (about 80 ms) gave a WAL sync p99 of 7.6 ms, every 4 commits 3.4 ms, after each 2.3 ms.
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
     /// <summary>The writer's own automatic checkpoint (40 MB of WAL): only reached when the WAL never starts over.</summary>
     internal const int WriterAutoCheckpointPages = 10_000;
 
-    private const int CommitsPerPass = 32;
-    private static readonly TimeSpan IdlePass = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan PassInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly SqliteConnection connection;
     private readonly SqliteCommand pass;
@@ -58,10 +61,11 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         return new WalCheckpointer(await store.OpenConnectionAsync(cancellationToken));
     }
 
-    /// <summary>Called by the writer after each commit; wakes the background pass every few commits.</summary>
+    /// <summary>Called by the writer after each commit; wakes the background pass.</summary>
     public void Committed()
     {
-        if (Interlocked.Increment(ref commits) % CommitsPerPass == 0 && due.CurrentCount == 0)
+        Interlocked.Increment(ref commits);
+        if (due.CurrentCount == 0)
         {
             due.Release(); // only the writer releases, so the count cannot pass 1
         }
@@ -79,11 +83,17 @@ internal sealed class WalCheckpointer : IAsyncDisposable
 
     private void Run()
     {
+        var lastPass = 0L;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                due.Wait(IdlePass, stopping.Token);
+                due.Wait(stopping.Token);
+                var wait = PassInterval - Stopwatch.GetElapsedTime(lastPass);
+                if (wait > TimeSpan.Zero && stopping.Token.WaitHandle.WaitOne(wait))
+                {
+                    return;
+                }
             }
             catch (OperationCanceledException)
             {
@@ -97,6 +107,7 @@ internal sealed class WalCheckpointer : IAsyncDisposable
             }
 
             passedAt = seen;
+            lastPass = Stopwatch.GetTimestamp();
             try
             {
                 pass.ExecuteNonQuery();

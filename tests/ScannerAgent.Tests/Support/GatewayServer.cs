@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using TraceChain.Protocol.Gs1;
 using TraceGateway.Hosting;
 using TraceGateway.Security;
+using TraceLedger.Api;
 
 namespace ScannerAgent.Tests.Support;
 
@@ -32,7 +33,7 @@ internal sealed class GatewayServer : IAsyncDisposable
 
     public static async Task<GatewayServer> StartAsync(string directory)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = HostArguments.With(null), ContentRootPath = directory, EnvironmentName = "Production" });
         builder.Configuration["Ledger:Database"] = Path.Combine(directory, "ledger.db");
         builder.Configuration["DigitalLink:BaseUri"] = "https://id.pharma.test";
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TraceGateway.Hosting;
 using TraceGateway.Security;
+using TraceLedger.Api;
 
 namespace TraceGateway.Tests.Support;
 
@@ -29,7 +30,7 @@ public sealed class KestrelGateway : IAsyncDisposable
     public static async Task<KestrelGateway> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var directory = Directory.CreateTempSubdirectory("gateway-kestrel-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = HostArguments.With(null), ContentRootPath = directory, EnvironmentName = "Production" });
         builder.Configuration["Ledger:Database"] = Path.Combine(directory, "ledger.db");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

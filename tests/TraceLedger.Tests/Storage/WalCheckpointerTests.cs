@@ -47,7 +47,7 @@ public sealed class WalCheckpointerTests
         while (await CheckpointSequenceAsync(walFile) == startedOver)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the WAL never started over: {temp.Ledger.WriterStatistics}");
-            await Task.Delay(50); // a pass runs within 100 ms of a commit
+            await Task.Delay(50); // a pass runs within a few ms of a commit
             rows += await log.WriteAsync(batch => InsertPages(batch, rows, 1), CancellationToken.None);
         }
 

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace TraceLedger.Storage;
+
+/// <summary>
+/// Makes the single writer's commits durable on a thread of its own, so the writer goes on with the next transaction
+/// while the disk syncs the last one (pipelined group commit). The writer commits with <c>synchronous=NORMAL</c>:
+/// SQLite writes the WAL frames but does not sync them. It then hands this class what to do once the commit is durable
+/// (answer the callers, publish the signed checkpoint). This thread takes everything handed over so far, syncs the
+/// WAL file once (<c>fdatasync</c> on Linux: the WAL is rewritten in place, so its size and blocks rarely change and
+/// there is no inode update to journal), and runs those actions in commit order. A commit handed over before a sync
+/// started is covered by it: the sync flushes every page of the file written before it.
+/// A process crash loses nothing committed (the frames are in the OS's cache). A power loss can take back commits
+/// whose sync had not ended, and those only: nobody was answered for them and no checkpoint covers them.
+/// A failed sync is final: Linux reports a writeback error once and may then sync again "successfully" with the failed
+/// pages lost, so every later action gets the first failure too (as PostgreSQL does after fsync fails), until the
+/// ledger is reopened and recovery reads what the file really holds.
+/// </summary>
+internal sealed partial class WalSyncer : IDisposable
+{
+    private readonly BlockingCollection<Action<Exception?>> committed = new(new ConcurrentQueue<Action<Exception?>>());
+    private readonly FileStream wal;
+    private readonly Func<Exception?> sync;
+    private readonly Thread loop;
+    private Exception? failed;
+
+    /// <summary>Opens the WAL of the database at <paramref name="databasePath"/> (kept open: closing another descriptor of a file drops the process's POSIX locks on it) and starts the sync thread.</summary>
+    public WalSyncer(string databasePath)
+        : this(databasePath, null)
+    {
+    }
+
+    /// <summary>With <paramref name="sync"/> in place of the real sync (tests: a disk that fails).</summary>
+    internal WalSyncer(string databasePath, Func<Exception?>? sync)
+    {
+        wal = new FileStream(databasePath + "-wal", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        this.sync = sync ?? Sync;
+        loop = new Thread(Run) { IsBackground = true, Name = "WAL sync" };
+        loop.Start();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="durable"/> on the sync thread after a sync that started after this call, with null, or
+    /// with the exception when the sync failed (then nothing written before it is known to be on disk).
+    /// </summary>
+    public void AfterSync(Action<Exception?> durable)
+    {
+        try
+        {
+            committed.Add(durable);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ObjectDisposedException("The ledger is closed.", e);
+        }
+    }
+
+    /// <summary>Runs what is still handed over, then stops.</summary>
+    public void Dispose()
+    {
+        committed.CompleteAdding();
+        loop.Join();
+        committed.Dispose();
+        wal.Dispose();
+    }
+
+    private void Run()
+    {
+        var batch = new List<Action<Exception?>>();
+        while (committed.TryTake(out var first, Timeout.Infinite))
+        {
+            batch.Clear();
+            batch.Add(first);
+            while (committed.TryTake(out var next))
+            {
+                batch.Add(next);
+            }
+
+            failed ??= sync();
+            foreach (var durable in batch)
+            {
+                try
+                {
+                    durable(failed);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The actions only complete tasks and publish values; should one throw, the others must still run
+                    // and this thread must live on, or every later write would wait forever.
+                    System.Diagnostics.Trace.TraceError($"WAL sync: an action after the sync failed: {e}");
+                }
+            }
+        }
+    }
+
+    private Exception? Sync()
+    {
+        try
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                wal.Flush(flushToDisk: true);
+                return null;
+            }
+
+            return FdataSync(wal.SafeFileHandle) == 0 ? null
+                : new IOException($"fdatasync of {wal.Name} failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+        catch (IOException e)
+        {
+            return e;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int FdataSync(SafeFileHandle fd);
+}

@@ -1,0 +1,145 @@
+using Microsoft.Data.Sqlite;
+using TraceLedger.Log;
+using TraceLedger.Packs;
+using TraceLedger.Storage;
+using TraceLedger.Tests.Support;
+using static TraceLedger.Tests.Support.PackWorld;
+
+namespace TraceLedger.Tests.Log;
+
+/// <summary>
+/// The writer commits without syncing and goes on; the WAL sync runs on its own thread. Nothing that rests on a commit
+/// leaves the ledger before that commit's sync has ended: the caller's answer, the signed checkpoint, the feed that
+/// drives notifications. Here the sync thread is held after a sync, so commits are visible in the file but not synced.
+/// </summary>
+public sealed class PipelinedDurabilityTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Write_IsAnswered_AndItsCheckpointPublished_OnlyAfterTheSyncThatFollowsItsCommit()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        var log = temp.Ledger.Log;
+        var published = temp.Ledger.Checkpoint;
+        using var held = HoldSyncThread(log);
+
+        var registration = temp.Ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(7), "Late Pharmacy", PartyRole.Pharmacy, 30, 120), None);
+        var durable = temp.Ledger.WhenDurableAsync(None);
+        await WaitUntilAsync(() => EntriesInFile(temp.DatabasePath) > published.TreeSize); // committed: another connection reads it
+
+        Assert.False(registration.IsCompleted, "answered before the WAL was synced");
+        Assert.False(durable.IsCompleted);
+        Assert.Equal(published, temp.Ledger.Checkpoint);
+        await Assert.ThrowsAsync<LedgerRangeException>(() => temp.Ledger.InclusionProofAsync(published.TreeSize, published.TreeSize + 1, None));
+
+        held.Set();
+        var seq = await registration.WaitAsync(Patience);
+        await durable.WaitAsync(Patience);
+        Assert.Equal(published.TreeSize, seq);
+        Assert.Equal(published.TreeSize + 1, temp.Ledger.Checkpoint.TreeSize);
+    }
+
+    [Fact]
+    public async Task WriterGoesOn_WhileTheSyncThreadIsBusy_AndAnswersComeInCommitOrder()
+    {
+        await using var world = await PackWorld.CreateAsync();
+        var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
+        var before = world.Packs.Ledger.WriterStatistics;
+        Task<Verdict>[] verifications;
+        using (var held = HoldSyncThread(world.Packs.Ledger.Log))
+        {
+            // One at a time: each is committed (the writer is not waiting for the held sync) before the next is sent.
+            verifications = new Task<Verdict>[5];
+            for (var i = 0; i < verifications.Length; i++)
+            {
+                var commits = world.Packs.Ledger.WriterStatistics.Commits;
+                verifications[i] = world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None);
+                await WaitUntilAsync(() => world.Packs.Ledger.WriterStatistics.Commits > commits);
+            }
+
+            Assert.All(verifications, v => Assert.False(v.IsCompleted));
+            held.Set();
+        }
+
+        var counts = new List<int>();
+        foreach (var verification in verifications)
+        {
+            counts.Add((await verification.WaitAsync(Patience)).VerificationCount);
+        }
+
+        Assert.Equal([1, 2, 3, 4, 5], counts);
+        Assert.Equal(5, world.Packs.Ledger.WriterStatistics.Since(before).Commits);
+    }
+
+    [Fact]
+    public async Task NotificationFeed_HandsOutARecall_OnlyOnceItIsDurable()
+    {
+        await using var world = await PackWorld.CreateAsync();
+        await world.CommissionAsync(2);
+        var feed = new NotificationFeed(world.Packs);
+        using var held = HoldSyncThread(world.Packs.Ledger.Log);
+
+        var recall = world.Packs.Commissioning.RecallAsync(new RecallRequest(Manufacturer, Gtin, "L1", "contamination"), None);
+        await WaitUntilAsync(() => RecallsInFile(world.Packs.Ledger.DatabasePath) == 1);
+        var page = feed.RecallsAfterAsync(-1, 10, None);
+        var alerts = feed.LastAlertIdAsync(None);
+        await Task.Delay(200); // a feed that does not wait would have answered by now
+        Assert.False(page.IsCompleted, "the feed handed out a recall that was not yet synced");
+        Assert.False(alerts.IsCompleted);
+
+        held.Set();
+        Assert.Single((await page.WaitAsync(Patience)).Notices);
+        await alerts.WaitAsync(Patience);
+        await recall.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task AnActionAfterTheSyncThatThrows_DoesNotStopTheSyncThread()
+    {
+        await using var temp = await TempLedger.CreateAsync();
+        temp.Ledger.Log.Syncer.AfterSync(_ => throw new InvalidOperationException("a broken action"));
+
+        var seq = await temp.Ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(8), "Next Pharmacy", PartyRole.Pharmacy, 30, 120), None).WaitAsync(Patience);
+
+        Assert.Equal(seq + 1, temp.Ledger.Checkpoint.TreeSize);
+    }
+
+    /// <summary>Holds the sync thread after its next sync until the returned event is set.</summary>
+    private static ManualResetEventSlim HoldSyncThread(LogWriter log)
+    {
+        var held = new ManualResetEventSlim();
+        var holding = new ManualResetEventSlim();
+        log.Syncer.AfterSync(_ =>
+        {
+            holding.Set();
+            held.Wait(Patience);
+        });
+        Assert.True(holding.Wait(Patience), "the sync thread did not come round");
+        return held;
+    }
+
+    private static long EntriesInFile(string database) => Count(database, "SELECT COUNT(*) FROM entries;");
+
+    private static long RecallsInFile(string database) => Count(database, $"SELECT COUNT(*) FROM entries WHERE kind = {(int)EntryKind.BatchRecalled};");
+
+    private static long Count(string database, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached");
+            await Task.Delay(10);
+        }
+    }
+}
