@@ -267,6 +267,7 @@ internal sealed class LogWriter : IAsyncDisposable
         var shared = group.Count > 1;
         var done = new List<(PendingWrite Write, List<Action> AfterCommit)>(group.Count);
         var committed = false;
+        Action<Exception?>? answer = null;
         try
         {
             var oldSize = frontier.Size;
@@ -306,7 +307,7 @@ internal sealed class LogWriter : IAsyncDisposable
                 RunAfterCommit(afterCommit);
             }
 
-            syncer.AfterSync(failure => Answer(done, published, failure));
+            answer = failure => Answer(done, published, failure);
         }
         catch (Exception e)
         {
@@ -326,6 +327,12 @@ internal sealed class LogWriter : IAsyncDisposable
                 previous.Busy + Stopwatch.GetElapsedTime(started),
                 previous.Committing + committing,
                 walCheckpointer.Counts));
+
+            // Handed over once counted, so a caller that reads the statistics after its answer finds its commit.
+            if (answer is not null)
+            {
+                syncer.AfterSync(answer);
+            }
         }
     }
 
@@ -355,8 +362,9 @@ internal sealed class LogWriter : IAsyncDisposable
 
         foreach (var (write, _) in done)
         {
-            write.Complete(); // durable: answered as such even when its after-commit work failed
+            // Counted before the answer, so a caller that reads the statistics after its answer finds it counted.
             Interlocked.Increment(ref answerTimes[WriteAnswerTimes.Bucket(Stopwatch.GetElapsedTime(write.QueuedAt).TotalMilliseconds)]);
+            write.Complete(); // durable: answered as such even when its after-commit work failed
         }
     }
 

@@ -60,6 +60,11 @@ internal sealed partial class WalSyncer : IDisposable
     /// <summary>Runs what is still handed over, then stops.</summary>
     public void Dispose()
     {
+        if (Thread.CurrentThread == loop)
+        {
+            throw new InvalidOperationException("The WAL sync thread cannot be stopped from an action it runs: it would wait for itself.");
+        }
+
         committed.CompleteAdding();
         loop.Join();
         committed.Dispose();

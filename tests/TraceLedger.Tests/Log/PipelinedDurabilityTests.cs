@@ -34,7 +34,7 @@ public sealed class PipelinedDurabilityTests
         Assert.Equal(published, temp.Ledger.Checkpoint);
         await Assert.ThrowsAsync<LedgerRangeException>(() => temp.Ledger.InclusionProofAsync(published.TreeSize, published.TreeSize + 1, None));
 
-        held.Set();
+        held.Release();
         var seq = await registration.WaitAsync(Patience);
         await durable.WaitAsync(Patience);
         Assert.Equal(published.TreeSize, seq);
@@ -60,7 +60,7 @@ public sealed class PipelinedDurabilityTests
             }
 
             Assert.All(verifications, v => Assert.False(v.IsCompleted));
-            held.Set();
+            held.Release();
         }
 
         var counts = new List<int>();
@@ -89,7 +89,7 @@ public sealed class PipelinedDurabilityTests
         Assert.False(page.IsCompleted, "the feed handed out a recall that was not yet synced");
         Assert.False(alerts.IsCompleted);
 
-        held.Set();
+        held.Release();
         Assert.Single((await page.WaitAsync(Patience)).Notices);
         await alerts.WaitAsync(Patience);
         await recall.WaitAsync(Patience);
@@ -106,18 +106,18 @@ public sealed class PipelinedDurabilityTests
         Assert.Equal(seq + 1, temp.Ledger.Checkpoint.TreeSize);
     }
 
-    /// <summary>Holds the sync thread after its next sync until the returned event is set.</summary>
-    private static ManualResetEventSlim HoldSyncThread(LogWriter log)
+    /// <summary>Holds the sync thread after its next sync until the hold is released (or disposed, so a failing test never leaves it held).</summary>
+    private static SyncThreadHold HoldSyncThread(LogWriter log)
     {
-        var held = new ManualResetEventSlim();
-        var holding = new ManualResetEventSlim();
+        var hold = new SyncThreadHold();
+        using var holding = new ManualResetEventSlim();
         log.Syncer.AfterSync(_ =>
         {
             holding.Set();
-            held.Wait(Patience);
+            hold.WaitForRelease();
         });
         Assert.True(holding.Wait(Patience), "the sync thread did not come round");
-        return held;
+        return hold;
     }
 
     private static long EntriesInFile(string database) => Count(database, "SELECT COUNT(*) FROM entries;");
@@ -141,5 +141,16 @@ public sealed class PipelinedDurabilityTests
             Assert.True(DateTime.UtcNow < deadline, "condition not reached");
             await Task.Delay(10);
         }
+    }
+
+    private sealed class SyncThreadHold : IDisposable
+    {
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void WaitForRelease() => released.Task.Wait(Patience);
+
+        public void Release() => released.TrySetResult();
+
+        public void Dispose() => Release();
     }
 }

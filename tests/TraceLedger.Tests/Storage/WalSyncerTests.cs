@@ -2,7 +2,10 @@ using TraceLedger.Storage;
 
 namespace TraceLedger.Tests.Storage;
 
-/// <summary>The WAL sync thread runs its actions in order after a sync, and treats a failed sync as final.</summary>
+/// <summary>
+/// The WAL sync thread runs its actions in order after a sync, and treats a failed sync as final. Tasks completed by
+/// an action run their continuations elsewhere, as the ledger's do: the test must not go on on the sync thread.
+/// </summary>
 public sealed class WalSyncerTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -14,7 +17,7 @@ public sealed class WalSyncerTests : IDisposable
     public async Task Actions_RunInOrder_AfterARealSync()
     {
         var order = new List<int>();
-        var last = new TaskCompletionSource<Exception?>();
+        var last = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         using (var syncer = new WalSyncer(Path.Combine(directory, "ledger.db")))
         {
             for (var i = 0; i < 100; i++)
@@ -37,14 +40,35 @@ public sealed class WalSyncerTests : IDisposable
         var diskError = new IOException("fdatasync: input/output error");
         using var syncer = new WalSyncer(Path.Combine(directory, "ledger.db"), () => Interlocked.Increment(ref syncs) == 1 ? diskError : null);
 
-        var first = new TaskCompletionSource<Exception?>();
+        var first = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         syncer.AfterSync(first.SetResult);
         Assert.Same(diskError, await first.Task.WaitAsync(Patience));
 
         // Linux may report a writeback error once and then sync "successfully" with the failed pages gone.
-        var later = new TaskCompletionSource<Exception?>();
+        var later = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         syncer.AfterSync(later.SetResult);
         Assert.Same(diskError, await later.Task.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task DisposeFromAnActionItRuns_IsRefused_InsteadOfWaitingForItself()
+    {
+        using var syncer = new WalSyncer(Path.Combine(directory, "ledger.db"));
+        var refused = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        syncer.AfterSync(_ =>
+        {
+            try
+            {
+                syncer.Dispose();
+                refused.SetResult(null);
+            }
+            catch (InvalidOperationException e)
+            {
+                refused.SetResult(e);
+            }
+        });
+
+        Assert.IsType<InvalidOperationException>(await refused.Task.WaitAsync(Patience));
     }
 
     [Fact]
