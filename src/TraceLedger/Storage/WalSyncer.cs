@@ -26,7 +26,11 @@ internal sealed partial class WalSyncer : IDisposable
     private readonly Thread loop;
     private Exception? failed;
 
-    /// <summary>Opens the WAL of the database at <paramref name="databasePath"/> (kept open: closing another descriptor of a file drops the process's POSIX locks on it) and starts the sync thread.</summary>
+    /// <summary>
+    /// Opens the WAL of the database at <paramref name="databasePath"/> and starts the sync thread. A second descriptor
+    /// is safe on this file only: SQLite keeps its POSIX locks on the database and -shm files, and closing any
+    /// descriptor of a file would drop the process's locks on that file.
+    /// </summary>
     public WalSyncer(string databasePath)
         : this(databasePath, null)
     {
