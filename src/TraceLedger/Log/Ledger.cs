@@ -69,7 +69,7 @@ public sealed class Ledger : IAsyncDisposable
         try
         {
             var signer = new NoteSigner(options.Origin, key.Key);
-            var log = await LogWriter.OpenAsync(store, signer, options.Time, cancellationToken);
+            var log = await LogWriter.OpenAsync(store, signer, options.Time, options.WalSync, cancellationToken);
             try
             {
                 var devices = new DeviceDirectory();

@@ -15,6 +15,9 @@ public sealed record LedgerOptions(string DatabasePath, string? KeyPath = null, 
     /// <summary>Clock for receipt and checkpoint times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Stands in for the WAL's fdatasync when set (tests: a disk whose sync fails); null for the real one.</summary>
+    internal Func<Exception?>? WalSync { get; init; }
+
     /// <summary>The key path actually used.</summary>
     public string EffectiveKeyPath => KeyPath ?? DatabasePath + ".key";
 }

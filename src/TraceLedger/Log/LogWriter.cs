@@ -45,8 +45,9 @@ internal sealed class LogWriter : IAsyncDisposable
     private readonly long[] answerTimes = new long[WriteAnswerTimes.BoundsMs.Length + 1];
 
     private LogWriter(
-        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
+        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, WalSyncer syncer, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
     {
+        this.syncer = syncer;
         this.walCheckpointer = walCheckpointer;
         Store = store;
         this.connection = connection;
@@ -58,7 +59,6 @@ internal sealed class LogWriter : IAsyncDisposable
         savepoint = Prepared(connection, "SAVEPOINT grouped_write;");
         release = Prepared(connection, "RELEASE grouped_write;");
         rollbackTo = Prepared(connection, "ROLLBACK TO grouped_write;");
-        syncer = new WalSyncer(store.Path);
         loop = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -83,7 +83,8 @@ internal sealed class LogWriter : IAsyncDisposable
     /// <summary>The writer's counters since open.</summary>
     public WriterStatistics Statistics => Volatile.Read(ref statistics) with { AnswerTimes = new WriteAnswerTimes([.. AnswerTimesNow()]) };
 
-    public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Opens the writer; <paramref name="walSync"/> stands in for the WAL's fdatasync when set (tests).</summary>
+    public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, Func<Exception?>? walSync, CancellationToken cancellationToken)
     {
         var connection = await store.OpenConnectionAsync(cancellationToken);
         await using (var normal = connection.CreateCommand())
@@ -121,7 +122,7 @@ internal sealed class LogWriter : IAsyncDisposable
             }
 
             var note = await LatestNoteAsync(connection, size, cancellationToken);
-            log = new LogWriter(store, connection, walCheckpointer, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
+            log = new LogWriter(store, connection, walCheckpointer, new WalSyncer(store.Path, walSync), signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
             if (note is null)
             {
                 // A fresh log (or one whose last checkpoint is missing) gets a checkpoint for its current size.

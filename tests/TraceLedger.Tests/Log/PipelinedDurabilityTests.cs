@@ -106,6 +106,44 @@ public sealed class PipelinedDurabilityTests
         Assert.Equal(seq + 1, temp.Ledger.Checkpoint.TreeSize);
     }
 
+    [Fact]
+    public async Task FailedSync_FailsTheWritesItCovered_AndTheLedgerRefusesWritesUntilReopened()
+    {
+        var directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
+        var diskFails = false;
+        var options = TempLedger.Options(directory) with { WalSync = () => Volatile.Read(ref diskFails) ? new IOException("fdatasync: input/output error") : null };
+        try
+        {
+            await using (var ledger = await Ledger.OpenAsync(options, None))
+            {
+                await ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(1), "Synced Pharma", PartyRole.Manufacturer), None);
+                var published = ledger.Checkpoint;
+                Volatile.Write(ref diskFails, true);
+
+                var lost = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(2), "Unsynced Pharma", PartyRole.Pharmacy), None));
+                Assert.Contains("could not be made durable (fdatasync: input/output error)", lost.Message, StringComparison.Ordinal);
+                Assert.Equal(published, ledger.Checkpoint); // no checkpoint over a commit that may not be on disk
+                Assert.NotNull(ledger.WriteFault);
+                await Assert.ThrowsAsync<IOException>(() => ledger.WhenDurableAsync(None));
+
+                Volatile.Write(ref diskFails, false); // a later sync that "succeeds" does not undo the failure
+                var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(3), "Later Pharma", PartyRole.Pharmacy), None));
+                Assert.Contains("refuses writes until it is reopened", refused.Message, StringComparison.Ordinal);
+            }
+
+            await using (var reopened = await Ledger.OpenAsync(TempLedger.Options(directory), None))
+            {
+                Assert.Null(reopened.WriteFault);
+                await reopened.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(4), "After Reopen", PartyRole.Pharmacy), None);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>Holds the sync thread after its next sync until the hold is released (or disposed, so a failing test never leaves it held).</summary>
     private static SyncThreadHold HoldSyncThread(LogWriter log)
     {
