@@ -24,7 +24,7 @@ public static class LabelArchive
             {
                 var (label, png) = labels[i];
                 var position = firstPosition + i;
-                var name = string.Create(CultureInfo.InvariantCulture, $"{position:D7}-{SafeName(label.Serial)}.png");
+                var name = string.Create(CultureInfo.InvariantCulture, $"{position:D7}-{FileNamePart(label.Serial)}.png");
 
                 // PNG is already deflated: storing it again compressed only costs time.
                 var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
@@ -46,9 +46,9 @@ public static class LabelArchive
         return buffer.ToArray();
     }
 
-    /// <summary>A serial as a file name part: GS1 CSET 82 allows '/', '"', '*' and others that file systems do not.</summary>
-    private static string SafeName(string serial) =>
-        string.Concat(serial.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+    /// <summary>A serial or lot as a file name part: GS1 CSET 82 allows '/', '"', '*' and others that file systems do not.</summary>
+    public static string FileNamePart(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
     /// <summary>RFC 4180 field, exactly the value (print software must get the data unchanged).</summary>
     private static string Csv(string value) =>

@@ -43,7 +43,7 @@ public sealed class GetBatchLabelsHandler(ILedgerClient ledger, IOptions<Digital
             .ToList();
         var first = offset + 1;
         var next = page.Next is null ? null : new LabelCursor(offset + labels.Count, Math.Max(total, offset + labels.Count), page.Next).ToString();
-        var stem = string.Create(CultureInfo.InvariantCulture, $"labels-{page.Gtin}-{SafeName(page.Lot)}-{request.Symbology}-{first:D7}");
+        var stem = string.Create(CultureInfo.InvariantCulture, $"labels-{page.Gtin}-{LabelArchive.FileNamePart(page.Lot)}-{request.Symbology}-{first:D7}");
         if (request.Format == GetBatchLabelsQuery.Svg)
         {
             var title = string.Create(CultureInfo.InvariantCulture,
@@ -56,6 +56,4 @@ public sealed class GetBatchLabelsHandler(ILedgerClient ledger, IOptions<Digital
         var zip = LabelArchive.Create(pngs, page.Gtin, page.Lot, page.Expiry, first);
         return new BatchLabelFile(zip, "application/zip", stem + ".zip", first, total, labels.Count, next);
     }
-
-    private static string SafeName(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }
