@@ -45,9 +45,8 @@ internal sealed class LogWriter : IAsyncDisposable
     private readonly long[] answerTimes = new long[WriteAnswerTimes.BoundsMs.Length + 1];
 
     private LogWriter(
-        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, WalSyncer syncer, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
+        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, Func<Exception?>? walSync, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
     {
-        this.syncer = syncer;
         this.walCheckpointer = walCheckpointer;
         Store = store;
         this.connection = connection;
@@ -59,6 +58,7 @@ internal sealed class LogWriter : IAsyncDisposable
         savepoint = Prepared(connection, "SAVEPOINT grouped_write;");
         release = Prepared(connection, "RELEASE grouped_write;");
         rollbackTo = Prepared(connection, "ROLLBACK TO grouped_write;");
+        syncer = new WalSyncer(store.Path, walSync); // last: a thread of its own, nothing after it can fail
         loop = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -122,7 +122,7 @@ internal sealed class LogWriter : IAsyncDisposable
             }
 
             var note = await LatestNoteAsync(connection, size, cancellationToken);
-            log = new LogWriter(store, connection, walCheckpointer, new WalSyncer(store.Path, walSync), signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
+            log = new LogWriter(store, connection, walCheckpointer, walSync, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
             if (note is null)
             {
                 // A fresh log (or one whose last checkpoint is missing) gets a checkpoint for its current size.

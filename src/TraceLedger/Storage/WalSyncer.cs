@@ -29,15 +29,10 @@ internal sealed partial class WalSyncer : IDisposable
     /// <summary>
     /// Opens the WAL of the database at <paramref name="databasePath"/> and starts the sync thread. A second descriptor
     /// is safe on this file only: SQLite keeps its POSIX locks on the database and -shm files, and closing any
-    /// descriptor of a file would drop the process's locks on that file.
+    /// descriptor of a file would drop the process's locks on that file. <paramref name="sync"/> stands in for the
+    /// real sync when given (tests: a disk that fails).
     /// </summary>
-    public WalSyncer(string databasePath)
-        : this(databasePath, null)
-    {
-    }
-
-    /// <summary>With <paramref name="sync"/> in place of the real sync (tests: a disk that fails).</summary>
-    internal WalSyncer(string databasePath, Func<Exception?>? sync)
+    public WalSyncer(string databasePath, Func<Exception?>? sync = null)
     {
         wal = new FileStream(databasePath + "-wal", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         this.sync = sync ?? Sync;
