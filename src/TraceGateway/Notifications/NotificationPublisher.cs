@@ -170,6 +170,12 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                 continue;
             }
 
+            // The entry the cursor moves to is read before publishing: once the broker has acknowledged the page, moving the
+            // cursor needs nothing from the ledger, so a ledger outage right after a publish cannot make it send the page again.
+            var through = page.ThroughSeq <= after
+                ? null
+                : await EntrySha256Async(page.ThroughSeq, cancellationToken)
+                    ?? throw new LedgerUnavailableException($"The ledger has no entry {page.ThroughSeq} although its feed was read through it.");
             if (page.Notices.Count > 0)
             {
                 // Pipelined: the client keeps up to MaxInFlight unacknowledged publishes and resends them after a reconnect.
@@ -181,13 +187,11 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                 }
             }
 
-            if (page.ThroughSeq <= after)
+            if (through is null)
             {
                 return;
             }
 
-            var through = await EntrySha256Async(page.ThroughSeq, cancellationToken)
-                ?? throw new LedgerUnavailableException($"The ledger has no entry {page.ThroughSeq} although its feed was read through it.");
             cursor.Set(RecallStream, page.ThroughSeq, through);
             after = page.ThroughSeq;
         }
