@@ -7,7 +7,8 @@ namespace TraceGateway.Counter;
 
 /// <summary>
 /// The counter page's session: ASP.NET Core cookie authentication (ticket protected by Data Protection), antiforgery
-/// on every form post, Data Protection's key ring on disk, and the counter devices' custody.
+/// on every form post, Data Protection's key ring on disk (encrypted to a certificate when one is configured,
+/// <see cref="KeyRingProtection"/>), and the counter devices' custody.
 /// </summary>
 public static class CounterAuthentication
 {
@@ -38,7 +39,15 @@ public static class CounterAuthentication
         var database = settings.Database ?? Path.Combine(home, "counter-devices.db");
         var keyRing = settings.KeyRingDirectory ?? Path.Combine(home, "data-protection");
         services.Configure<CounterSettings>(section);
-        services.AddDataProtection().SetApplicationName("TraceGateway").PersistKeysToFileSystem(PrivateDirectory(keyRing));
+        var certificate = KeyRingProtection.LoadCertificate(settings);
+        KeyRingProtection.CheckReadable(keyRing, certificate);
+        var protection = services.AddDataProtection().SetApplicationName("TraceGateway").PersistKeysToFileSystem(PrivateDirectory(keyRing));
+        if (certificate is not null)
+        {
+            // Decrypting with the configured certificate itself: on Linux there is no certificate store to find it in.
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         services.AddMemoryCache();
         services.AddSingleton<CounterSessions>();
         services.AddSingleton(_ => new CounterDeviceStoreOpener(database));

@@ -11,6 +11,16 @@ public sealed class CounterSettings
     /// <summary>The ASP.NET Core Data Protection key ring (session cookies, antiforgery, device keys at rest); default <c>data-protection</c> next to it.</summary>
     public string? KeyRingDirectory { get; set; }
 
+    /// <summary>
+    /// A PKCS#12 file with an RSA certificate and its private key: new key ring keys are stored encrypted to it. Keep it
+    /// apart from the gateway's data (a mounted secret), so a copy of the data directory reveals no key. Unset: keys are
+    /// stored unencrypted in the owner-only key ring directory.
+    /// </summary>
+    public string? KeyRingCertificate { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificate"/>, if it has one.</summary>
+    public string? KeyRingCertificatePassword { get; set; }
+
     /// <summary>Idle minutes before a counter session ends (sliding).</summary>
     public int SessionMinutes { get; set; } = 30;
 

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
+
+namespace TraceGateway.Counter;
+
+/// <summary>
+/// Encryption at rest of the Data Protection key ring, whose keys protect the counter session cookies, the antiforgery
+/// tokens and the counter devices' stored private keys. With <c>Counter:KeyRingCertificate</c> (a PKCS#12 file holding
+/// an RSA key, kept apart from the gateway's data, e.g. a mounted secret) each new key is encrypted to that certificate;
+/// without one, keys are stored unencrypted in the owner-only directory. Checked at start: a ring holding keys encrypted
+/// to a certificate that is not configured would otherwise be skipped key by key with a logged error, ending every
+/// session and leaving every counter device key unusable until renewed.
+/// </summary>
+public static class KeyRingProtection
+{
+    private static readonly XNamespace DataProtection = "http://schemas.asp.net/2015/03/dataProtection";
+    private static readonly XNamespace XmlDsig = "http://www.w3.org/2000/09/xmldsig#";
+
+    /// <summary>The configured certificate with its private key, or null when none is configured.</summary>
+    /// <exception cref="InvalidOperationException">The file is missing, unreadable with the password, or holds no RSA private key; the message names the setting.</exception>
+    public static X509Certificate2? LoadCertificate(CounterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.KeyRingCertificate))
+        {
+            return settings.KeyRingCertificatePassword is null
+                ? null
+                : throw Unusable($"{CounterSettings.Section}:KeyRingCertificatePassword is set without {CounterSettings.Section}:KeyRingCertificate");
+        }
+
+        var path = settings.KeyRingCertificate;
+        if (!File.Exists(path))
+        {
+            throw Unusable($"{CounterSettings.Section}:KeyRingCertificate {path} does not exist");
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, settings.KeyRingCertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException e)
+        {
+            throw Unusable($"{CounterSettings.Section}:KeyRingCertificate {path} is not a PKCS#12 file readable with {CounterSettings.Section}:KeyRingCertificatePassword ({e.Message})");
+        }
+
+        using var key = certificate.GetRSAPrivateKey();
+        if (key is null)
+        {
+            certificate.Dispose();
+            throw Unusable($"{CounterSettings.Section}:KeyRingCertificate {path} holds no RSA private key (Data Protection encrypts its keys to an RSA certificate)");
+        }
+
+        return certificate;
+    }
+
+    /// <summary>Throws when <paramref name="directory"/> holds keys encrypted to another certificate than <paramref name="certificate"/> (or to any, when it is null).</summary>
+    /// <exception cref="InvalidOperationException">The message names the certificates the ring needs and the setting to give them in.</exception>
+    public static void CheckReadable(string directory, X509Certificate2? certificate)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(directory, "key-*.xml"))
+        {
+            var needed = EncryptedTo(file);
+            if (needed.Count > 0 && (certificate is null || !needed.Contains(certificate.Thumbprint)))
+            {
+                missing.UnionWith(needed);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw Unusable(
+                $"the Data Protection key ring in {directory} holds keys encrypted to certificate {string.Join(" or ", missing)}, "
+                + $"but {(certificate is null ? "no certificate is" : $"certificate {certificate.Thumbprint} is")} configured: "
+                + $"set {CounterSettings.Section}:KeyRingCertificate (and {CounterSettings.Section}:KeyRingCertificatePassword) to that certificate's PKCS#12 file");
+        }
+    }
+
+    /// <summary>The thumbprints of the certificates a key file's secret is encrypted to; empty for a key stored unencrypted (or encrypted otherwise than to a certificate).</summary>
+    private static HashSet<string> EncryptedTo(string file)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(file);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw Unusable($"the Data Protection key file {file} is not XML ({e.Message}); restore it from the backup of the key ring");
+        }
+
+        var thumbprints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var secret in document.Descendants(DataProtection + "encryptedSecret"))
+        {
+            foreach (var element in secret.Descendants(XmlDsig + "X509Certificate"))
+            {
+                using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(element.Value.Trim()));
+                thumbprints.Add(certificate.Thumbprint);
+            }
+        }
+
+        return thumbprints;
+    }
+
+    private static InvalidOperationException Unusable(string problem) => new("configuration: " + problem);
+}
