@@ -40,6 +40,10 @@ public static class MosquittoConfig
         c.AppendLine("log_type error");
         c.AppendLine("log_type warning");
         c.AppendLine("log_type notice");
+
+        // Information too: "mosquitto version … running", logged once every listener is bound, is how a start is known
+        // to be this broker's (MosquittoProcess); it also logs each client's connect and disconnect.
+        c.AppendLine("log_type information");
         c.AppendLine("max_queued_messages 100000");
         c.AppendLine(inv, $"listener {port} 127.0.0.1");
         if (options.Tls is { } tls)

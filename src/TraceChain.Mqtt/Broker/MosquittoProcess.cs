@@ -138,6 +138,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {
         process?.Dispose();
+        var logStart = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
         var info = new ProcessStartInfo(options.Executable)
         {
             ArgumentList = { "-c", ConfigPath },
@@ -150,14 +151,15 @@ public sealed class MosquittoProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitForPortAsync(Port, cancellationToken);
-        if (TlsPort is { } tls)
-        {
-            await WaitForPortAsync(tls, cancellationToken);
-        }
+        await WaitUntilServingAsync(logStart, cancellationToken);
     }
 
-    private async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until this start's log says the broker runs (it logs so once every listener is bound) and its ports accept
+    /// connections. A port alone is not enough: another process listening there would answer the probe while the
+    /// broker fails to bind it.
+    /// </summary>
+    private async Task WaitUntilServingAsync(long logStart, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -169,32 +171,54 @@ public sealed class MosquittoProcess : IAsyncDisposable
                 throw new InvalidOperationException($"mosquitto exited with code {exited.ExitCode}: {log}");
             }
 
-            using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(TimeSpan.FromSeconds(1));
-            try
+            if (ReportsRunning(ReadLog(logStart)) && await AcceptsAsync(Port, cancellationToken) && (TlsPort is not { } tls || await AcceptsAsync(tls, cancellationToken)))
             {
-                await probe.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
                 return;
             }
-            catch (Exception ex) when ((ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                && deadline.Elapsed < options.StartTimeout)
+
+            if (deadline.Elapsed >= options.StartTimeout)
             {
-                // Not listening yet: poll again shortly (the broker opens its listeners within milliseconds).
-                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+                throw new TimeoutException($"mosquitto did not report running and accept connections on port {Port}{(TlsPort is { } t ? $" and {t}" : "")} within {options.StartTimeout.TotalSeconds} s: {ReadLog()}");
             }
-            catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                throw new TimeoutException($"mosquitto did not accept connections on port {port} within {options.StartTimeout.TotalSeconds} s: {ReadLog()}", ex);
-            }
+
+            // Not there yet: poll again shortly (the broker opens its listeners within milliseconds).
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
         }
     }
 
-    private string ReadLog()
+    private static bool ReportsRunning(string log) =>
+        log.Split('\n').Any(line => line.Contains("mosquitto version ", StringComparison.Ordinal) && line.TrimEnd().EndsWith(" running", StringComparison.Ordinal));
+
+    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    {
+        using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await probe.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The broker's log from <paramref name="offset"/> (this start's part of a log kept across restarts).</summary>
+    private string ReadLog(long offset = 0)
     {
         try
         {
-            return File.Exists(LogPath) ? File.ReadAllText(LogPath) : "(no log)";
+            if (!File.Exists(LogPath))
+            {
+                return "(no log)";
+            }
+
+            using var file = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            file.Seek(Math.Min(offset, file.Length), SeekOrigin.Begin);
+            using var reader = new StreamReader(file);
+            return reader.ReadToEnd();
         }
         catch (IOException ex)
         {

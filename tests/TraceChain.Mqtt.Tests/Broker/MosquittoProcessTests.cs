@@ -34,6 +34,53 @@ public sealed class MosquittoProcessTests
     }
 
     [Fact]
+    public async Task Start_WhenAnotherProcessListensOnTheChosenPort_ChoosesAnotherPortInsteadOfTakingThatListenerForTheBroker()
+    {
+        // Listening, so it accepts the readiness probe while the broker fails to bind its port (another test's broker, say).
+        using var squatter = Squat();
+        squatter.Listen();
+        var taken = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+        var choices = new Queue<int>([taken]);
+        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
+        try
+        {
+            await using var broker = await MosquittoProcess.StartAsync(
+                new MosquittoOptions { DataDirectory = directory },
+                () => choices.TryDequeue(out var port) ? port : FreePort(),
+                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+            Assert.NotEqual(taken, broker.Port);
+            Assert.True(broker.IsRunning);
+            await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
+            await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_WaitsForTheNewProcessToRun_NotForTheLogOfTheFirst()
+    {
+        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
+        try
+        {
+            await using var broker = await MosquittoProcess.StartAsync(new MosquittoOptions { DataDirectory = directory }, new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+            await broker.RestartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+            Assert.True(broker.IsRunning);
+            Assert.Equal(2, (await File.ReadAllLinesAsync(broker.LogPath)).Count(line => line.EndsWith(" running", StringComparison.Ordinal)));
+            await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
+            await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Start_OnAnExplicitPortInUse_FailsNamingTheCause()
     {
         using var squatter = Squat();
