@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using TraceGateway.LedgerAccess;
@@ -40,12 +41,13 @@ public static class CounterAuthentication
         var keyRing = settings.KeyRingDirectory ?? Path.Combine(home, "data-protection");
         services.Configure<CounterSettings>(section);
         var certificate = KeyRingProtection.LoadCertificate(settings);
-        KeyRingProtection.CheckReadable(keyRing, certificate);
+        X509Certificate2[] readable = certificate is null ? [] : [certificate, .. KeyRingProtection.LoadRetiredCertificates(settings)];
+        KeyRingProtection.CheckReadable(keyRing, readable);
         var protection = services.AddDataProtection().SetApplicationName("TraceGateway").PersistKeysToFileSystem(PrivateDirectory(keyRing));
         if (certificate is not null)
         {
-            // Decrypting with the configured certificate itself: on Linux there is no certificate store to find it in.
-            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            // Decrypting with the configured certificates themselves: on Linux there is no certificate store to find them in.
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(readable);
         }
 
         services.AddMemoryCache();

@@ -21,6 +21,14 @@ public sealed class CounterSettings
     /// <summary>The password of <see cref="KeyRingCertificate"/>, if it has one.</summary>
     public string? KeyRingCertificatePassword { get; set; }
 
+    /// <summary>
+    /// Certificates the ring was encrypted to before <see cref="KeyRingCertificate"/> replaced them: still used to read
+    /// the keys written then, never to encrypt. Keep each as long as the ring holds keys encrypted to it: an expired key
+    /// still opens what it protected (a counter device's private key is protected once, when the device is made), and
+    /// the start is refused, naming the certificate, while one is missing.
+    /// </summary>
+    public List<KeyRingCertificateFile> KeyRingRetiredCertificates { get; set; } = [];
+
     /// <summary>Idle minutes before a counter session ends (sliding).</summary>
     public int SessionMinutes { get; set; } = 30;
 

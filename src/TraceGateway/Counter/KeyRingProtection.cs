@@ -17,59 +17,51 @@ public static class KeyRingProtection
     private static readonly XNamespace DataProtection = "http://schemas.asp.net/2015/03/dataProtection";
     private static readonly XNamespace XmlDsig = "http://www.w3.org/2000/09/xmldsig#";
 
-    /// <summary>The configured certificate with its private key, or null when none is configured.</summary>
+    /// <summary>The certificate new keys are encrypted to, with its private key, or null when none is configured.</summary>
     /// <exception cref="InvalidOperationException">The file is missing, unreadable with the password, or holds no RSA private key; the message names the setting.</exception>
     public static X509Certificate2? LoadCertificate(CounterSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (string.IsNullOrWhiteSpace(settings.KeyRingCertificate))
+        const string key = $"{CounterSettings.Section}:KeyRingCertificate";
+        if (!string.IsNullOrWhiteSpace(settings.KeyRingCertificate))
         {
-            return settings.KeyRingCertificatePassword is null
-                ? null
-                : throw Unusable($"{CounterSettings.Section}:KeyRingCertificatePassword is set without {CounterSettings.Section}:KeyRingCertificate");
+            return Load(key, settings.KeyRingCertificate, $"{key}Password", settings.KeyRingCertificatePassword);
         }
 
-        var path = settings.KeyRingCertificate;
-        if (!File.Exists(path))
-        {
-            throw Unusable($"{CounterSettings.Section}:KeyRingCertificate {path} does not exist");
-        }
-
-        X509Certificate2 certificate;
-        try
-        {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, settings.KeyRingCertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
-        }
-        catch (CryptographicException e)
-        {
-            throw Unusable($"{CounterSettings.Section}:KeyRingCertificate {path} is not a PKCS#12 file readable with {CounterSettings.Section}:KeyRingCertificatePassword ({e.Message})");
-        }
-
-        using var key = certificate.GetRSAPrivateKey();
-        if (key is null)
-        {
-            certificate.Dispose();
-            throw Unusable($"{CounterSettings.Section}:KeyRingCertificate {path} holds no RSA private key (Data Protection encrypts its keys to an RSA certificate)");
-        }
-
-        return certificate;
+        return settings.KeyRingCertificatePassword is not null ? throw Unusable($"{key}Password is set without {key}")
+            : settings.KeyRingRetiredCertificates.Count > 0 ? throw Unusable($"{CounterSettings.Section}:KeyRingRetiredCertificates are set without {key}, the certificate that replaced them")
+            : null;
     }
 
-    /// <summary>Throws when <paramref name="directory"/> holds keys encrypted to another certificate than <paramref name="certificate"/> (or to any, when it is null).</summary>
+    /// <summary>The certificates that only decrypt (<see cref="CounterSettings.KeyRingRetiredCertificates"/>), each with its private key.</summary>
+    /// <exception cref="InvalidOperationException">One is missing, unreadable with its password, or holds no RSA private key; the message names its setting.</exception>
+    public static IReadOnlyList<X509Certificate2> LoadRetiredCertificates(CounterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return [.. settings.KeyRingRetiredCertificates.Select((retired, i) =>
+        {
+            var key = $"{CounterSettings.Section}:KeyRingRetiredCertificates:{i}:";
+            return string.IsNullOrWhiteSpace(retired.File) ? throw Unusable($"{key}File is not set") : Load(key + "File", retired.File, key + "Password", retired.Password);
+        })];
+    }
+
+    /// <summary>Throws when <paramref name="directory"/> holds keys encrypted to a certificate not among <paramref name="readable"/>.</summary>
     /// <exception cref="InvalidOperationException">The message names the certificates the ring needs and the setting to give them in.</exception>
-    public static void CheckReadable(string directory, X509Certificate2? certificate)
+    public static void CheckReadable(string directory, IReadOnlyCollection<X509Certificate2> readable)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(readable);
         if (!Directory.Exists(directory))
         {
             return;
         }
 
+        var configured = readable.Select(c => c.Thumbprint).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(directory, "key-*.xml"))
         {
             var needed = EncryptedTo(file);
-            if (needed.Count > 0 && (certificate is null || !needed.Contains(certificate.Thumbprint)))
+            if (needed.Count > 0 && !needed.Overlaps(configured))
             {
                 missing.UnionWith(needed);
             }
@@ -79,9 +71,37 @@ public static class KeyRingProtection
         {
             throw Unusable(
                 $"the Data Protection key ring in {directory} holds keys encrypted to certificate {string.Join(" or ", missing)}, "
-                + $"but {(certificate is null ? "no certificate is" : $"certificate {certificate.Thumbprint} is")} configured: "
-                + $"set {CounterSettings.Section}:KeyRingCertificate (and {CounterSettings.Section}:KeyRingCertificatePassword) to that certificate's PKCS#12 file");
+                + $"but {(configured.Count == 0 ? "no certificate is" : $"certificate {string.Join(", ", configured.Order(StringComparer.Ordinal))} is")} configured: "
+                + $"set {CounterSettings.Section}:KeyRingCertificate (and {CounterSettings.Section}:KeyRingCertificatePassword) to that certificate's PKCS#12 file, "
+                + $"or add it to {CounterSettings.Section}:KeyRingRetiredCertificates when another has replaced it");
         }
+    }
+
+    private static X509Certificate2 Load(string fileKey, string path, string passwordKey, string? password)
+    {
+        if (!File.Exists(path))
+        {
+            throw Unusable($"{fileKey} {path} does not exist");
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException e)
+        {
+            throw Unusable($"{fileKey} {path} is not a PKCS#12 file readable with {passwordKey} ({e.Message})");
+        }
+
+        using var key = certificate.GetRSAPrivateKey();
+        if (key is null)
+        {
+            certificate.Dispose();
+            throw Unusable($"{fileKey} {path} holds no RSA private key (Data Protection encrypts its keys to an RSA certificate)");
+        }
+
+        return certificate;
     }
 
     /// <summary>The thumbprints of the certificates a key file's secret is encrypted to; empty for a key stored unencrypted (or encrypted otherwise than to a certificate).</summary>

@@ -75,12 +75,42 @@ public sealed class CounterKeyRingTests : IDisposable
         Assert.Equal("from before the certificate", Protector(encrypted).Unprotect(protectedText));
     }
 
+    [Fact]
+    public async Task KeyRingCertificate_Replaced_ReadsTheOldKeysWithTheRetiredOne_EncryptsNewKeysToTheNewOne_AndRefusesToStartWithoutTheRetired()
+    {
+        var (old, oldThumbprint) = Pfx("old", Password);
+        string protectedText;
+        await using (var before = await GatewayHost.StartAsync(LedgerMode.Embedded, Settings(old, Password)))
+        {
+            protectedText = Protector(before).Protect("from the old certificate's time");
+        }
+
+        var (current, currentThumbprint) = Pfx("new", "new pass");
+        var rotated = Settings(current, "new pass");
+        rotated["Counter:KeyRingRetiredCertificates:0:File"] = old;
+        rotated["Counter:KeyRingRetiredCertificates:0:Password"] = Password;
+        await using (var after = await GatewayHost.StartAsync(LedgerMode.Embedded, rotated))
+        {
+            Assert.Equal("from the old certificate's time", Protector(after).Unprotect(protectedText));
+            var created = after.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+            var xml = await File.ReadAllTextAsync(Path.Combine(Ring, $"key-{created.KeyId}.xml"));
+            using var embedded = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(System.Text.RegularExpressions.Regex.Match(xml, "<X509Certificate>([^<]+)</X509Certificate>").Groups[1].Value));
+            Assert.Equal(currentThumbprint, embedded.Thumbprint);
+        }
+
+        var withoutRetired = await StartFailureAsync(Settings(current, "new pass"));
+        Assert.Contains($"encrypted to certificate {oldThumbprint}, but certificate {currentThumbprint} is configured", withoutRetired, StringComparison.Ordinal);
+        Assert.Contains("Counter:KeyRingRetiredCertificates", withoutRetired, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing", "Counter:KeyRingCertificate {file} does not exist")]
     [InlineData("wrong password", "Counter:KeyRingCertificate {file} is not a PKCS#12 file readable with Counter:KeyRingCertificatePassword")]
     [InlineData("no private key", "Counter:KeyRingCertificate {file} holds no RSA private key")]
     [InlineData("ecdsa key", "Counter:KeyRingCertificate {file} holds no RSA private key")]
     [InlineData("password only", "Counter:KeyRingCertificatePassword is set without Counter:KeyRingCertificate")]
+    [InlineData("retired only", "Counter:KeyRingRetiredCertificates are set without Counter:KeyRingCertificate")]
+    [InlineData("retired missing", "Counter:KeyRingRetiredCertificates:0:File {file} does not exist")]
     public async Task KeyRingCertificate_Unusable_FailsTheStartNamingTheSetting(string problem, string expected)
     {
         var file = Path.Combine(directory, "ring.pfx");
@@ -90,6 +120,8 @@ public sealed class CounterKeyRingTests : IDisposable
             "wrong password" => Settings(Pfx("ring", Password).File, "not the password"),
             "no private key" => Settings(PublicOnlyPfx(), Password),
             "ecdsa key" => Settings(EcdsaPfx(), Password),
+            "retired only" => new Dictionary<string, string?> { ["Counter:KeyRingDirectory"] = Ring, ["Counter:KeyRingRetiredCertificates:0:File"] = Pfx("ring", Password).File },
+            "retired missing" => new Dictionary<string, string?>(Settings(Pfx("current", Password).File, Password)) { ["Counter:KeyRingRetiredCertificates:0:File"] = file },
             _ => new Dictionary<string, string?> { ["Counter:KeyRingDirectory"] = Ring, ["Counter:KeyRingCertificatePassword"] = Password },
         };
         Assert.Contains(expected.Replace("{file}", file, StringComparison.Ordinal), await StartFailureAsync(settings), StringComparison.Ordinal);
