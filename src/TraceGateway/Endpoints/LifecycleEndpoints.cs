@@ -29,8 +29,8 @@ public static class LifecycleEndpoints
             .WithMetadata(new BodySizeLimit(2L << 20));
         group.MapPost("/company-prefixes", async (RegisterCompanyPrefixCommand command, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                await mediator.Send(command, cancellationToken);
-                return TypedResults.NoContent();
+                var created = await mediator.Send(command, cancellationToken);
+                return TypedResults.Created($"/v1/entries/{created.Seq}", created);
             })
             .RequireAuthorization(GatewayPolicies.Registry);
         group.MapPost("/batches", async (CommissionBatchBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>

@@ -81,14 +81,10 @@ public sealed class EmbeddedLedgerClient(EmbeddedLedgerHost host) : ILedgerClien
     public Task<Verdict> VerifyAsync(VerifyBody scan, CancellationToken cancellationToken) =>
         Packed(() => host.Packs.Verdicts.VerifyAsync(Request(scan), cancellationToken));
 
-    public Task RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken)
+    public Task<long> RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        return Packed(async () =>
-        {
-            await host.Packs.Commissioning.RegisterCompanyPrefixAsync(prefix.Prefix ?? "", prefix.PartyGln ?? "", cancellationToken);
-            return true;
-        });
+        return Packed(() => host.Packs.Commissioning.RegisterCompanyPrefixAsync(prefix.Prefix ?? "", prefix.PartyGln ?? "", cancellationToken));
     }
 
     public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>

@@ -57,8 +57,8 @@ public interface ILedgerClient
     /// <summary>A partner's verification (recorded); <see cref="VerifyBody.PartyGln"/> is required.</summary>
     Task<Verdict> VerifyAsync(VerifyBody scan, CancellationToken cancellationToken);
 
-    /// <summary>Registers a GS1 company prefix to a manufacturer party.</summary>
-    Task RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken);
+    /// <summary>Registers a GS1 company prefix to a manufacturer party; returns the log entry that records it.</summary>
+    Task<long> RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken);
 
     /// <summary>Commissions a batch; the plain scratch codes are in this answer only.</summary>
     Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken);

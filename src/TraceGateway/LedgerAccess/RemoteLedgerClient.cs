@@ -88,15 +88,7 @@ public sealed class RemoteLedgerClient(HttpClient http) : ILedgerClient
     public Task<Verdict> VerifyAsync(VerifyBody scan, CancellationToken cancellationToken) =>
         PostAsync<VerifyBody, Verdict>("v1/verifications", scan, cancellationToken);
 
-    public async Task RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken)
-    {
-        using var content = JsonContent.Create(prefix, options: Json);
-        using var response = await SendRawAsync(HttpMethod.Post, "v1/company-prefixes", content, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new LedgerUnavailableException($"The ledger answered {(int)response.StatusCode} to POST /v1/company-prefixes.");
-        }
-    }
+    public Task<long> RegisterCompanyPrefixAsync(CompanyPrefixBody prefix, CancellationToken cancellationToken) => RegistryAsync("v1/company-prefixes", prefix, cancellationToken);
 
     public Task<CommissionResult> CommissionAsync(CommissionRequest request, CancellationToken cancellationToken) =>
         PostAsync<CommissionRequest, CommissionResult>("v1/batches", request, cancellationToken);

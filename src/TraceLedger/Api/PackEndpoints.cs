@@ -33,8 +33,8 @@ public static class PackEndpoints
         group.MapPost("/company-prefixes", (CompanyPrefixBody body, PackLedger packs, CancellationToken cancellationToken) =>
             Run(async () =>
             {
-                await packs.Commissioning.RegisterCompanyPrefixAsync(body.Prefix ?? "", body.PartyGln ?? "", cancellationToken);
-                return TypedResults.NoContent();
+                var seq = await packs.Commissioning.RegisterCompanyPrefixAsync(body.Prefix ?? "", body.PartyGln ?? "", cancellationToken);
+                return TypedResults.Created($"/v1/entries/{seq}", new RegistryResponse(seq));
             }));
         group.MapPost("/batches", (CommissionRequest body, PackLedger packs, CancellationToken cancellationToken) =>
             Run(async () =>

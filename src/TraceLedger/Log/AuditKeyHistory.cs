@@ -18,7 +18,7 @@ internal sealed class AuditKeyHistory : IDisposable
     public string? Apply(long seq, string kind, JsonElement entry)
     {
         var deviceId = entry.TryGetProperty("deviceId", out var d) ? d.GetString() : null;
-        if (kind is "party_registered" or "batch_commissioned" or "batch_recalled")
+        if (kind is "party_registered" or "company_prefix_registered" or "batch_commissioned" or "batch_recalled")
         {
             return null;
         }

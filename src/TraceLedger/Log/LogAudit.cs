@@ -296,6 +296,7 @@ public static class LogAudit
             "device_revoked" => EntryKind.DeviceRevoked,
             "batch_commissioned" => EntryKind.BatchCommissioned,
             "batch_recalled" => EntryKind.BatchRecalled,
+            "company_prefix_registered" => EntryKind.CompanyPrefixRegistered,
             _ => null,
         };
     }

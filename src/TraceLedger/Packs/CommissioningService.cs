@@ -28,8 +28,8 @@ public sealed class CommissioningService
         this.secret = secret;
     }
 
-    /// <summary>Registers a GS1 company prefix (6-12 digits) to a manufacturer party.</summary>
-    public Task RegisterCompanyPrefixAsync(string prefix, string partyGln, CancellationToken cancellationToken)
+    /// <summary>Registers a GS1 company prefix (6-12 digits) to a manufacturer party; returns the log entry that records it.</summary>
+    public Task<long> RegisterCompanyPrefixAsync(string prefix, string partyGln, CancellationToken cancellationToken)
     {
         PackRequestException.Require(prefix is { Length: >= 6 and <= 12 } && prefix.All(char.IsAsciiDigit) ? null : $"company prefix '{prefix}' must be 6-12 digits");
         return log.WriteAsync(batch =>
@@ -37,8 +37,10 @@ public sealed class CommissioningService
             var packs = rules.Bind(batch.Connection, batch.Transaction);
             PackRequestException.Require(packs.Party(partyGln) is { Role: PartyRole.Manufacturer } ? null : $"party {partyGln} is not a registered manufacturer");
             PackRequestException.Require(packs.PrefixOwner(prefix) is { } owner ? $"company prefix {prefix} is already registered to {owner}" : null);
+            var entry = PackEntries.CompanyPrefix(prefix, partyGln, batch.NextSeq);
+            var seq = batch.Append(EntryKind.CompanyPrefixRegistered, entry, MerkleHash.Leaf(entry), SHA256.HashData(entry), null, null, []);
             packs.InsertCompanyPrefix(prefix, partyGln);
-            return 0;
+            return seq;
         }, cancellationToken);
     }
 

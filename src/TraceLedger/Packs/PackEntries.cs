@@ -36,6 +36,14 @@ internal static class PackEntries
         w.WriteNumber("treeSize", treeSize);
     });
 
+    public static byte[] CompanyPrefix(string prefix, string manufacturerGln, long treeSize) => Canonical(w =>
+    {
+        w.WriteString("kind", "company_prefix_registered");
+        w.WriteString("manufacturer", manufacturerGln);
+        w.WriteString("prefix", prefix);
+        w.WriteNumber("treeSize", treeSize);
+    });
+
     public static byte[] Recalled(RecallRequest request, string gtin14, long treeSize) => Canonical(w =>
     {
         w.WriteString("kind", "batch_recalled");

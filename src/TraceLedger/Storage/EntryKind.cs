@@ -14,4 +14,7 @@ public enum EntryKind
 
     /// <summary>A batch (or a whole product) was recalled or withdrawn.</summary>
     BatchRecalled = 7,
+
+    /// <summary>A GS1 company prefix was registered to a manufacturer: only it may commission GTINs under the prefix.</summary>
+    CompanyPrefixRegistered = 8,
 }

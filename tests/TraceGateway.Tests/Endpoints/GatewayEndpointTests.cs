@@ -315,6 +315,28 @@ public abstract class GatewayEndpointTests(LedgerMode mode) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompanyPrefix_Registered_IsALogEntryNamingTheManufacturerAndThePrefix()
+    {
+        using var admin = await host.ClientAsync(GatewayRoles.Admin);
+        using (var party = await admin.PostAsJsonAsync("/v1/parties", new { gln = TestData.Gln(1), name = "Test Pharma", role = "manufacturer" }))
+        {
+            party.EnsureSuccessStatusCode();
+        }
+
+        using var registered = await admin.PostAsJsonAsync("/v1/company-prefixes", new { prefix = "4711000", partyGln = TestData.Gln(1) });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var seq = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
+        Assert.Equal($"/v1/entries/{seq}", registered.Headers.Location?.OriginalString);
+        using var regulator = await host.ClientAsync(GatewayRoles.Regulator);
+        using var entry = JsonDocument.Parse(await regulator.GetByteArrayAsync(new Uri($"/v1/entries/{seq}", UriKind.Relative)));
+        Assert.Equal("company_prefix_registered", entry.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(TestData.Gln(1), entry.RootElement.GetProperty("manufacturer").GetString());
+        Assert.Equal("4711000", entry.RootElement.GetProperty("prefix").GetString());
+        using var proof = await regulator.GetAsync(new Uri($"/v1/proofs/inclusion?seq={seq}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, proof.StatusCode);
+    }
+
+    [Fact]
     public async Task CompanyPrefixes_InvalidOrTaken_AreProblems()
     {
         using var admin = await host.ClientAsync(GatewayRoles.Admin);

@@ -4,12 +4,11 @@ using TraceLedger.Api;
 
 namespace TraceGateway.Features.RegisterCompanyPrefix;
 
-public sealed class RegisterCompanyPrefixHandler(ILedgerClient ledger) : IRequestHandler<RegisterCompanyPrefixCommand, bool>
+public sealed class RegisterCompanyPrefixHandler(ILedgerClient ledger) : IRequestHandler<RegisterCompanyPrefixCommand, RegistryResponse>
 {
-    public async Task<bool> Handle(RegisterCompanyPrefixCommand request, CancellationToken cancellationToken)
+    public async Task<RegistryResponse> Handle(RegisterCompanyPrefixCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await ledger.RegisterCompanyPrefixAsync(new CompanyPrefixBody(request.Prefix, request.PartyGln), cancellationToken);
-        return true;
+        return new RegistryResponse(await ledger.RegisterCompanyPrefixAsync(new CompanyPrefixBody(request.Prefix, request.PartyGln), cancellationToken));
     }
 }
