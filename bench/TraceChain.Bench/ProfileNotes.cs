@@ -27,8 +27,15 @@ public static class ProfileNotes
         + "13.8 ms with the pipelined sync, 7.2 ms with the small checkpoint passes; with no checkpoints at all 7.1 ms, the floor of this "
         + "design here. What is left: p50 is about 2.7 ms, of which the writer path (queue, body, commit, the sync in flight and its own) is "
         + "about 1.5 ms and HTTP with the thread pool the rest; a sync p99 of 2-3 ms and GC pauses (about 2 % of the time) make the tail. "
-        + "Next steps: answer reads that record nothing without the writer, cut the 17 KB allocated per request, and measure on a machine "
-        + "whose disk is not shared.";
+        + "Tried next (2026-11-23, same-hour runs against the code as it is, none clearly better, so none kept): a fixed gen0 budget of "
+        + "64 MB (DOTNET_GCgen0size; this VM reports no cache sizes, so the GC keeps gen0 near 2.5 MB and collects about 12 times a second) "
+        + "cut GC pauses from about 2 % to 0.3 % of the time, paced p99 6.2-7.9 ms against 6.0-10.9 ms without; inline socket completions "
+        + "with Kestrel's inline scheduling 5.5-9.2 ms; two WAL syncs in flight at once made each sync slower (p50 0.65 against 0.43 ms) "
+        + "and commit-to-durable no faster; Workstation GC was worse. Where a verification's time goes now (paced run): the writer answers "
+        + "about 70 % within 1-2 ms of queueing and 20-25 % within 2-5 ms (WAL sync p50 0.4-0.8 ms, p99 1.4-2.9 ms; commit to durable p50 "
+        + "0.6-1.1 ms), end to end about 80 % take 2-5 ms, and kernel time (wake-ups and context switches, about 4.5 per request, costly "
+        + "in this paravirtualized VM) is about half of the process's CPU samples. Next steps: fewer thread hand-offs per request, the load "
+        + "generator in a process of its own, and a machine whose disk and cores are not shared.";
 
     private const string VerifyHttp =
         "Throughput is the most 16 clients get answered back to back. Before the first fixes (commit 6755e06) an API-key check per "
