@@ -151,31 +151,29 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
     private async Task PublishRecallsAsync(MqttClient client, PublishCursor cursor, LedgerIdentity followed, string prefix, CancellationToken cancellationToken)
     {
         var after = cursor.Get(RecallStream) ?? -1;
-        if (after >= 0 && cursor.EntryAt(RecallStream) is { } stored && await EntrySha256Async(after, cancellationToken) is var now && !(now?.AsSpan().SequenceEqual(stored) ?? false))
-        {
-            // The entry under the cursor is gone or another one: this ledger was restored from an older backup (and may
-            // have grown again since). Its entries after the backup took sequence numbers the cursor has passed.
-            RestartAfterRollback(cursor, followed, after, now is null ? "the log ends before it" : "the log holds another entry there");
-            after = -1;
-        }
-
+        var stored = after >= 0 ? cursor.EntryAt(RecallStream) : null;
         while (true)
         {
+            // The page says, from the snapshot it was read in, which entry stands under the cursor and which one it ends
+            // at: checking the one and moving to the other need no further read of the ledger.
             var page = await feed.RecallsAfterAsync(after, RecallEntriesPerPage, cancellationToken);
-            if (page.ThroughSeq < after)
+            if (stored is not null && !(page.AfterLeafHash?.AsSpan().SequenceEqual(stored) ?? false))
             {
-                // The same rollback, for a cursor stored without its entry's hash (written before hashes were kept).
-                RestartAfterRollback(cursor, followed, after, "the log ends before it");
-                after = -1;
+                // The entry under the cursor is gone or another one: this ledger was restored from an older backup (and may
+                // have grown again since). Its entries after the backup took sequence numbers the cursor has passed.
+                RestartAfterRollback(cursor, followed, after, page.AfterLeafHash is null ? "the log ends before it" : "the log holds another entry there");
+                (after, stored) = (-1, null);
                 continue;
             }
 
-            // The entry the cursor moves to is read before publishing: once the broker has acknowledged the page, moving the
-            // cursor needs nothing from the ledger, so a ledger outage right after a publish cannot make it send the page again.
-            var through = page.ThroughSeq <= after
-                ? null
-                : await EntrySha256Async(page.ThroughSeq, cancellationToken)
-                    ?? throw new LedgerUnavailableException($"The ledger has no entry {page.ThroughSeq} although its feed was read through it.");
+            if (page.ThroughSeq < after)
+            {
+                // The same rollback, for a cursor stored without its entry (by a publisher older than leaf hashes).
+                RestartAfterRollback(cursor, followed, after, "the log ends before it");
+                (after, stored) = (-1, null);
+                continue;
+            }
+
             if (page.Notices.Count > 0)
             {
                 // Pipelined: the client keeps up to MaxInFlight unacknowledged publishes and resends them after a reconnect.
@@ -187,12 +185,13 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                 }
             }
 
-            if (through is null)
+            if (page.ThroughSeq <= after)
             {
                 return;
             }
 
-            cursor.Set(RecallStream, page.ThroughSeq, through);
+            stored = page.ThroughLeafHash ?? throw new LedgerUnavailableException($"The ledger's recall feed was read through entry {page.ThroughSeq} but did not give that entry's leaf hash.");
+            cursor.Set(RecallStream, page.ThroughSeq, stored);
             after = page.ThroughSeq;
         }
     }
@@ -211,9 +210,6 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
         cursor.Follow(followed, [RecallStream, AlertStream]);
         Interlocked.Increment(ref cursorRestarts);
     }
-
-    private async Task<byte[]?> EntrySha256Async(long seq, CancellationToken cancellationToken) =>
-        await ledger.GetEntryAsync(seq, cancellationToken) is { } bytes ? System.Security.Cryptography.SHA256.HashData(bytes) : null;
 
     private async Task PublishAlertsAsync(MqttClient client, PublishCursor cursor, string prefix, CancellationToken cancellationToken)
     {

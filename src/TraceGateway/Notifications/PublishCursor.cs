@@ -30,7 +30,7 @@ public sealed class PublishCursor : IDisposable
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=FULL;
                 CREATE TABLE IF NOT EXISTS publish_cursor (stream TEXT PRIMARY KEY, position INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS publish_anchor (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL, entry_sha256 BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS publish_anchor_leaf (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL, leaf_hash BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS publish_ledger (id INTEGER PRIMARY KEY CHECK (id = 1), public_key TEXT NOT NULL, verifier_key TEXT NOT NULL);
                 """;
             command.ExecuteNonQuery();
@@ -66,29 +66,31 @@ public sealed class PublishCursor : IDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="position"/>, a log sequence number, with the SHA-256 of that entry's bytes, in one
-    /// transaction: the entry tells later whether the log under the cursor is still the one it was taken on.
+    /// Stores <paramref name="position"/>, a log sequence number, with that entry's Merkle leaf hash, in one
+    /// transaction: the entry tells later whether the log under the cursor is still the one it was taken on. (Files
+    /// written before 2026-11-23 kept the SHA-256 of the entry's bytes in <c>publish_anchor</c>; that table is no
+    /// longer read, so such a position counts as one stored without its entry until the next page moves it.)
     /// </summary>
-    public void Set(string stream, long position, byte[] entrySha256)
+    public void Set(string stream, long position, byte[] leafHash)
     {
-        ArgumentNullException.ThrowIfNull(entrySha256);
+        ArgumentNullException.ThrowIfNull(leafHash);
         using var transaction = connection.BeginTransaction();
         WritePosition(stream, position, transaction);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO publish_anchor (stream, seq, entry_sha256) VALUES ($s, $q, $h) ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, entry_sha256 = excluded.entry_sha256;";
+        command.CommandText = "INSERT INTO publish_anchor_leaf (stream, seq, leaf_hash) VALUES ($s, $q, $h) ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, leaf_hash = excluded.leaf_hash;";
         command.Parameters.AddWithValue("$s", stream);
         command.Parameters.AddWithValue("$q", position);
-        command.Parameters.AddWithValue("$h", entrySha256);
+        command.Parameters.AddWithValue("$h", leafHash);
         command.ExecuteNonQuery();
         transaction.Commit();
     }
 
-    /// <summary>The SHA-256 of the entry at <paramref name="stream"/>'s position, or null when none was stored with it.</summary>
+    /// <summary>The leaf hash of the entry at <paramref name="stream"/>'s position, or null when none was stored with it.</summary>
     public byte[]? EntryAt(string stream)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT a.entry_sha256 FROM publish_anchor a JOIN publish_cursor c ON c.stream = a.stream AND c.position = a.seq WHERE a.stream = $s;";
+        command.CommandText = "SELECT a.leaf_hash FROM publish_anchor_leaf a JOIN publish_cursor c ON c.stream = a.stream AND c.position = a.seq WHERE a.stream = $s;";
         command.Parameters.AddWithValue("$s", stream);
         return command.ExecuteScalar() as byte[];
     }
@@ -115,7 +117,7 @@ public sealed class PublishCursor : IDisposable
         {
             using var forget = connection.CreateCommand();
             forget.Transaction = transaction;
-            forget.CommandText = "DELETE FROM publish_cursor WHERE stream = $s; DELETE FROM publish_anchor WHERE stream = $s;";
+            forget.CommandText = "DELETE FROM publish_cursor WHERE stream = $s; DELETE FROM publish_anchor_leaf WHERE stream = $s;";
             forget.Parameters.AddWithValue("$s", stream);
             forget.ExecuteNonQuery();
         }

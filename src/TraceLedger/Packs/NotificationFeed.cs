@@ -78,8 +78,24 @@ public sealed class NotificationFeed
             }
         }
 
+        var afterLeaf = await LeafHashAsync(connection, transaction, afterSeq, cancellationToken);
+        var throughLeaf = await LeafHashAsync(connection, transaction, through, cancellationToken);
         await ledger.WhenDurableAsync(cancellationToken);
-        return new RecallFeedPage(notices, through);
+        return new RecallFeedPage(notices, through, afterLeaf, throughLeaf);
+    }
+
+    private static async Task<byte[]?> LeafHashAsync(SqliteConnection connection, SqliteTransaction transaction, long seq, CancellationToken cancellationToken)
+    {
+        if (seq < 0)
+        {
+            return null;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT leaf_hash FROM entries WHERE seq = $seq;";
+        command.Parameters.AddWithValue("$seq", seq);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
     /// <summary>

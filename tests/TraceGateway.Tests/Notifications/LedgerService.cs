@@ -12,6 +12,7 @@ namespace TraceGateway.Tests.Notifications;
 /// </summary>
 internal sealed class LedgerService : IAsyncDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> requests = new();
     private WebApplication? app;
 
     private LedgerService(PackLedger packs, string apiKey)
@@ -25,6 +26,9 @@ internal sealed class LedgerService : IAsyncDisposable
 
     /// <summary>A live key for the gateway (<c>Ledger:ApiKey</c>).</summary>
     public string ApiKey { get; }
+
+    /// <summary>Method and path of every request the service answered, in order.</summary>
+    public IReadOnlyCollection<string> Requests => requests;
 
     /// <summary>The service's base URL (<c>Ledger:Url</c>); the same after a restart.</summary>
     public string Url { get; private set; } = "http://127.0.0.1:0";
@@ -41,6 +45,11 @@ internal sealed class LedgerService : IAsyncDisposable
     public async Task StartHttpAsync()
     {
         app = LedgerHttpApp.Build(Packs, Url);
+        app.Use((context, next) =>
+        {
+            requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            return next(context);
+        });
         await app.StartAsync();
         Url = app.Urls.First();
     }

@@ -338,6 +338,26 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         Assert.Equal(3, await RetainedCountAsync());
     }
 
+    [Fact]
+    public async Task RemoteLedger_IsPolledThroughItsFeedAndLogKeyOnly_NeverForTheEntryUnderTheCursor()
+    {
+        await using var host = await StartGatewayAsync(LedgerMode.Remote);
+        var ledger = ledgerService!;
+        using var manufacturer = await PrepareManufacturerAsync(host, "B1");
+        await using var recalls = await Subscriber.StartAsync(Broker, Pharmacy, RecallTopic.AllRecalls("tracechain"));
+        await RecallAsync(manufacturer, "B1");
+        Assert.Equal("B1", RecallNotice.TryParse((await recalls.NextAsync()).Payload.Span, out _)!.Batch);
+
+        // A large batch is now the newest entry, where the cursor stands: the polls must not download it each time.
+        await ledger.Packs.Commissioning.CommissionAsync(new TraceLedger.Packs.CommissionRequest(Manufacturer, TestData.Gtin(1), "BIG", "301231", new TraceLedger.Packs.ProductData("Amoxicillin", "500 mg", "capsule", 20), 5_000), CancellationToken.None);
+        var polled = ledger.Requests.Count(r => r.StartsWith("GET /v1/feed/recalls", StringComparison.Ordinal));
+        await WaitAsync(() => ledger.Requests.Count(r => r.StartsWith("GET /v1/feed/recalls", StringComparison.Ordinal)) >= polled + 5, "five more polls");
+
+        Assert.DoesNotContain(ledger.Requests, r => r.StartsWith("GET /v1/entries/", StringComparison.Ordinal));
+        Assert.Equal(1, Publisher(host).RecallsPublished);
+        Assert.Equal(0, Publisher(host).CursorRestarts);
+    }
+
     [Theory]
     [InlineData(LedgerMode.Embedded)]
     [InlineData(LedgerMode.Remote)]

@@ -82,6 +82,8 @@ public sealed class NotificationFeedHttpTests : IAsyncLifetime
         var notice = Assert.Single(second.Notices);
         Assert.Equal((Gtin, "H3", false, "sterility H3", seqs[2]), (notice.Gtin, notice.Batch, notice.Withdrawal, notice.Reason, notice.Seq));
         Assert.Equal(seqs[2], second.ThroughSeq);
+        Assert.NotNull(first.ThroughLeafHash);
+        Assert.Equal(first.ThroughLeafHash, second.AfterLeafHash);
 
         var end = await RecallsAsync($"/v1/feed/recalls?after={second.ThroughSeq}");
         Assert.Empty(end.Notices);
@@ -89,7 +91,7 @@ public sealed class NotificationFeedHttpTests : IAsyncLifetime
 
         // The wire form is the record's own members, nothing derived (status, entry path) beside them.
         using var raw = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/v1/feed/recalls?after=-1&limit=1", UriKind.Relative)));
-        Assert.Equal(["notices", "throughSeq"], raw.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["notices", "throughSeq", "afterLeafHash", "throughLeafHash"], raw.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["gtin", "batch", "withdrawal", "reason", "recalledAt", "seq"], raw.RootElement.GetProperty("notices")[0].EnumerateObject().Select(p => p.Name));
     }
 

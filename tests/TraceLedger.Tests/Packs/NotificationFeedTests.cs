@@ -41,6 +41,30 @@ public sealed class NotificationFeedTests
     }
 
     [Fact]
+    public async Task RecallsAfter_GivesTheLeafHashesOfTheEntryUnderTheCursorAndOfTheLastEntryRead()
+    {
+        await using var world = await PackWorld.CreateAsync();
+        var feed = new NotificationFeed(world.Packs);
+        await world.CommissionAsync(2, lot: "L1");
+        var recall = await world.Packs.Commissioning.RecallAsync(new RecallRequest(Manufacturer, Gtin, "L1", "contamination"), None);
+        await world.CommissionAsync(2, lot: "L2");
+
+        var fromStart = await feed.RecallsAfterAsync(-1, 10, None);
+        Assert.Null(fromStart.AfterLeafHash);
+        Assert.Equal(await LeafHashAsync(world, fromStart.ThroughSeq), fromStart.ThroughLeafHash);
+
+        var afterRecall = await feed.RecallsAfterAsync(recall.Seq, 10, None);
+        Assert.Equal(await LeafHashAsync(world, recall.Seq), afterRecall.AfterLeafHash);
+        Assert.Equal(fromStart.ThroughLeafHash, afterRecall.ThroughLeafHash);
+
+        // A cursor past the log's end (a ledger restored from an older backup): no entry stands under it.
+        var beyond = await feed.RecallsAfterAsync(fromStart.ThroughSeq + 5, 10, None);
+        Assert.Null(beyond.AfterLeafHash);
+    }
+
+    private static async Task<byte[]> LeafHashAsync(PackWorld world, long seq) => (await world.Packs.Ledger.GetEntryAsync(seq, None))!.LeafHash;
+
+    [Fact]
     public async Task AlertsAfter_AddressesEachPartyConcernedOnce_IncludingTheManufacturerOfThePack()
     {
         await using var world = await PackWorld.CreateAsync();
