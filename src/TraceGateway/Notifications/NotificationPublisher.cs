@@ -190,7 +190,7 @@ public sealed class NotificationPublisher(IOptions<NotificationSettings> options
                 return;
             }
 
-            stored = page.ThroughLeafHash ?? throw new LedgerUnavailableException($"The ledger's recall feed was read through entry {page.ThroughSeq} but did not give that entry's leaf hash.");
+            stored = page.ThroughLeafHash ?? throw new LedgerUnavailableException($"The ledger's recall feed was read through entry {page.ThroughSeq} but did not give that entry's leaf hash (a TraceLedger older than this gateway?).");
             cursor.Set(RecallStream, page.ThroughSeq, stored);
             after = page.ThroughSeq;
         }
