@@ -71,12 +71,18 @@ public static class LabelEndpoints
     /// <summary>The lot from its path segment: Kestrel decodes everything but "%2F", which a lot containing '/' arrives as.</summary>
     private static string Lot(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The next page as a reference relative to this page (its last path segment, <c>labels</c>, and the query with the
+    /// new cursor; RFC 8288 resolves it against the URL the client asked): right behind a reverse proxy that serves the
+    /// gateway under a path prefix it strips, where an absolute path would leave the prefix out.
+    /// </summary>
     private static string NextUrl(HttpRequest request, string cursor)
     {
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
             .Where(p => p.Key != "after")
             .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString()))
             .Append(KeyValuePair.Create("after", (string?)cursor));
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", query);
+        var path = request.Path.Value ?? "";
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path[(path.LastIndexOf('/') + 1)..], query);
     }
 }

@@ -5,6 +5,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TraceChain.Imaging;
 using TraceChain.Protocol.DigitalLink;
@@ -33,7 +35,7 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await GatewayHost.StartAsync(mode, new Dictionary<string, string?> { ["DigitalLink:BaseUri"] = DigitalLinkBase });
+        host = await GatewayHost.StartAsync(mode, new Dictionary<string, string?> { ["DigitalLink:BaseUri"] = DigitalLinkBase }, services => services.AddTransient<IStartupFilter, ProxyPrefixStripper>());
         using var admin = await host.ClientAsync(GatewayRoles.Admin);
         await TestData.RegisterManufacturerAsync(admin);
         using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
@@ -110,6 +112,21 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
         }
 
         Assert.Equal(codes, decoded.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LinkNext_BehindAProxyServingTheGatewayUnderAPathPrefixItStrips_StaysUnderThePrefix()
+    {
+        using var manufacturer = await host.ClientAsync(GatewayRoles.Manufacturer);
+        manufacturer.BaseAddress = new Uri(manufacturer.BaseAddress!, ProxyPrefixStripper.Prefix + "/");
+        using var first = await manufacturer.GetAsync(new Uri(LabelsUrl("format=svg&pageSize=3").TrimStart('/'), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        var next = NextLink(first)!;
+        Assert.StartsWith(new Uri(manufacturer.BaseAddress, "v1/batches/").AbsoluteUri, next.AbsoluteUri, StringComparison.Ordinal);
+        using var second = await manufacturer.GetAsync(next);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("4", second.Headers.GetValues("X-First-Label").Single());
     }
 
     [Fact]
@@ -248,6 +265,26 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
         Assert.True(path.GetProperty("get").GetProperty("responses").TryGetProperty("403", out _));
     }
 
+    /// <summary>A reverse proxy's part: requests under <see cref="Prefix"/> reach the gateway without it (and without a PathBase).</summary>
+    private sealed class ProxyPrefixStripper : IStartupFilter
+    {
+        public const string Prefix = "/shop/tracechain";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Path.StartsWithSegments(Prefix, out var rest))
+                {
+                    context.Request.Path = rest;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
     private static Uri? NextLink(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Link", out var values))
@@ -257,7 +294,7 @@ public abstract class BatchLabelTests(LedgerMode mode) : IAsyncLifetime
 
         var link = values.Single();
         Assert.EndsWith(">; rel=\"next\"", link, StringComparison.Ordinal);
-        return new Uri(link[1..link.IndexOf('>', StringComparison.Ordinal)], UriKind.Relative);
+        return new Uri(response.RequestMessage!.RequestUri!, link[1..link.IndexOf('>', StringComparison.Ordinal)]);
     }
 
     private static string FromGs1(string scan)
