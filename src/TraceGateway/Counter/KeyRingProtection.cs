@@ -104,27 +104,28 @@ public static class KeyRingProtection
         return certificate;
     }
 
-    /// <summary>The thumbprints of the certificates a key file's secret is encrypted to; empty for a key stored unencrypted (or encrypted otherwise than to a certificate).</summary>
+    /// <summary>
+    /// The thumbprints of the certificates a key file's secret is encrypted to; empty for a key stored unencrypted (or
+    /// encrypted otherwise than to a certificate). A damaged file refuses the start naming it: Data Protection cannot
+    /// read a ring with one (every session and counter device key would fail later, each with a vaguer error).
+    /// </summary>
     private static HashSet<string> EncryptedTo(string file)
     {
-        XDocument document;
+        var thumbprints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            document = XDocument.Load(file);
-        }
-        catch (System.Xml.XmlException e)
-        {
-            throw Unusable($"the Data Protection key file {file} is not XML ({e.Message}); restore it from the backup of the key ring");
-        }
-
-        var thumbprints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var secret in document.Descendants(DataProtection + "encryptedSecret"))
-        {
-            foreach (var element in secret.Descendants(XmlDsig + "X509Certificate"))
+            foreach (var secret in XDocument.Load(file).Descendants(DataProtection + "encryptedSecret"))
             {
-                using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(element.Value.Trim()));
-                thumbprints.Add(certificate.Thumbprint);
+                foreach (var element in secret.Descendants(XmlDsig + "X509Certificate"))
+                {
+                    using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(element.Value.Trim()));
+                    thumbprints.Add(certificate.Thumbprint);
+                }
             }
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or FormatException or CryptographicException)
+        {
+            throw Unusable($"the Data Protection key file {file} is damaged ({e.Message}); restore the key ring from its backup");
         }
 
         return thumbprints;

@@ -103,6 +103,22 @@ public sealed class CounterKeyRingTests : IDisposable
         Assert.Contains("Counter:KeyRingRetiredCertificates", withoutRetired, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task KeyRing_WithADamagedKeyFile_RefusesTheStartNamingTheFile()
+    {
+        var (certificate, _) = Pfx("ring", Password);
+        await using (var first = await GatewayHost.StartAsync(LedgerMode.Embedded, Settings(certificate, Password)))
+        {
+            Protector(first).Protect("makes the first key");
+        }
+
+        // Data Protection cannot read a ring holding a file like this one: sessions and device keys would all fail later.
+        var damaged = Path.Combine(Ring, "key-00000000-0000-0000-0000-000000000000.xml");
+        await File.WriteAllTextAsync(damaged, "<key id=\"00000000-0000-0000-0000-000000000000\"><encryptedSecret");
+        var error = await StartFailureAsync(Settings(certificate, Password));
+        Assert.Contains($"the Data Protection key file {damaged} is damaged", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing", "Counter:KeyRingCertificate {file} does not exist")]
     [InlineData("wrong password", "Counter:KeyRingCertificate {file} is not a PKCS#12 file readable with Counter:KeyRingCertificatePassword")]
