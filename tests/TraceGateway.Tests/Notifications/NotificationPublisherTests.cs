@@ -508,14 +508,30 @@ public sealed class NotificationPublisherTests : IAsyncLifetime
         return (await checkpoint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("treeSize").GetInt64();
     }
 
-    /// <summary>Copies the ledger's files (not the gateway's cursor) while no gateway has them open.</summary>
+    /// <summary>
+    /// Backs up the ledger (not the gateway's cursor) while no gateway has it open: the database through SQLite
+    /// (<c>VACUUM INTO</c>, one consistent file, whatever its WAL holds), its other files (keys, secret) as they are.
+    /// Copying the -wal file instead races with the last pooled connection's close, which checkpoints and deletes it.
+    /// </summary>
     private string BackUpLedger()
     {
         var backup = Directory.CreateDirectory(Path.Combine(directory, "backup")).FullName;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in LedgerFiles())
+        foreach (var file in LedgerFiles().Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)))
         {
-            File.Copy(file, Path.Combine(backup, Path.GetFileName(file)));
+            if (file == Database)
+            {
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+                connection.Open();
+                using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM INTO $target;";
+                vacuum.Parameters.AddWithValue("$target", Path.Combine(backup, Path.GetFileName(file)));
+                vacuum.ExecuteNonQuery();
+            }
+            else
+            {
+                File.Copy(file, Path.Combine(backup, Path.GetFileName(file)));
+            }
         }
 
         return backup;
