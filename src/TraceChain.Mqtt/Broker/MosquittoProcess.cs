@@ -86,6 +86,13 @@ public sealed class MosquittoProcess : IAsyncDisposable
                 await broker.DisposeAsync();
                 File.Delete(broker.LogPath);
             }
+            catch
+            {
+                // A start that failed, timed out or was cancelled must not leave its broker running behind it.
+                await broker.KillAsync(CancellationToken.None);
+                await broker.DisposeAsync();
+                throw;
+            }
         }
     }
 

@@ -62,6 +62,25 @@ public sealed class MosquittoProcessTests
     }
 
     [Fact]
+    public async Task Start_ThatTimesOut_LeavesNoBrokerRunning()
+    {
+        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => MosquittoProcess.StartAsync(
+                new MosquittoOptions { DataDirectory = directory, StartTimeout = TimeSpan.Zero },
+                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
+            Assert.Contains("did not report running", error.Message, StringComparison.Ordinal);
+
+            Assert.False(BrokerRunsWith(Path.Combine(directory, "mosquitto.conf")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Start_OnAnExplicitPortInUse_FailsNamingTheCause()
     {
         using var squatter = Squat();
@@ -79,6 +98,18 @@ public sealed class MosquittoProcessTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static bool BrokerRunsWith(string config) => System.Diagnostics.Process.GetProcessesByName("mosquitto").Any(p =>
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{p.Id}/cmdline").Contains(config, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false; // it ended meanwhile
+        }
+    });
 
     /// <summary>A socket bound to a free loopback port, not listening, that no other socket can bind.</summary>
     private static Socket Squat()
