@@ -4,8 +4,12 @@ using TraceChain.Mqtt.Broker;
 
 namespace TraceChain.Mqtt.Tests.Broker;
 
-public sealed class MosquittoProcessTests
+public sealed class MosquittoProcessTests : IDisposable
 {
+    private readonly string directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -21,63 +25,39 @@ public sealed class MosquittoProcessTests
 
         var taken = ((IPEndPoint)squatter.LocalEndPoint!).Port;
         var choices = new Queue<int>([taken]);
-        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
-        try
-        {
-            await using var broker = await MosquittoProcess.StartAsync(
-                new MosquittoOptions { DataDirectory = directory },
-                () => choices.TryDequeue(out var port) ? port : FreePort(),
-                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        await using var broker = await MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = directory },
+            () => choices.TryDequeue(out var port) ? port : FreePort(),
+            new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
-            Assert.NotEqual(taken, broker.Port);
-            Assert.True(broker.IsRunning);
-            await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
-            await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-            Assert.DoesNotContain("Address already in use", await File.ReadAllTextAsync(broker.LogPath), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.NotEqual(taken, broker.Port);
+        Assert.True(broker.IsRunning);
+        await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
+        await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Assert.DoesNotContain("Address already in use", await File.ReadAllTextAsync(broker.LogPath), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Restart_WaitsForTheNewProcessToRun_NotForTheLogOfTheFirst()
     {
-        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
-        try
-        {
-            await using var broker = await MosquittoProcess.StartAsync(new MosquittoOptions { DataDirectory = directory }, new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
-            await broker.RestartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        await using var broker = await MosquittoProcess.StartAsync(new MosquittoOptions { DataDirectory = directory }, new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        await broker.RestartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
-            Assert.True(broker.IsRunning);
-            Assert.Equal(2, (await File.ReadAllLinesAsync(broker.LogPath)).Count(line => line.EndsWith(" running", StringComparison.Ordinal)));
-            await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
-            await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.True(broker.IsRunning);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(broker.LogPath)).Count(line => line.EndsWith(" running", StringComparison.Ordinal)));
+        await using var client = new MqttClient(new MqttClientOptions { Port = broker.Port });
+        await client.ConnectAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
     }
 
     [Fact]
     public async Task Start_ThatTimesOut_LeavesNoBrokerRunning()
     {
-        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
-        try
-        {
-            var error = await Assert.ThrowsAsync<TimeoutException>(() => MosquittoProcess.StartAsync(
-                new MosquittoOptions { DataDirectory = directory, StartTimeout = TimeSpan.Zero },
-                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
-            Assert.Contains("did not report running", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = directory, StartTimeout = TimeSpan.Zero },
+            new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
+        Assert.Contains("did not report running", error.Message, StringComparison.Ordinal);
 
-            Assert.False(BrokerRunsWith(Path.Combine(directory, "mosquitto.conf")));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.False(BrokerRunsWith(Path.Combine(directory, "mosquitto.conf")));
     }
 
     [Fact]
@@ -85,18 +65,10 @@ public sealed class MosquittoProcessTests
     {
         using var squatter = Squat();
         var taken = ((IPEndPoint)squatter.LocalEndPoint!).Port;
-        var directory = Directory.CreateTempSubdirectory("tracechain-mosquitto-").FullName;
-        try
-        {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MosquittoProcess.StartAsync(
-                new MosquittoOptions { DataDirectory = directory, Port = taken },
-                new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
-            Assert.Contains("Address already in use", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MosquittoProcess.StartAsync(
+            new MosquittoOptions { DataDirectory = directory, Port = taken },
+            new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
+        Assert.Contains("Address already in use", error.Message, StringComparison.Ordinal);
     }
 
     private static bool BrokerRunsWith(string config) => System.Diagnostics.Process.GetProcessesByName("mosquitto").Any(p =>
