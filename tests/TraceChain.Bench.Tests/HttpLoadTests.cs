@@ -35,4 +35,27 @@ public sealed class HttpLoadTests
         Assert.True(result.Latencies[1] >= 89, $"second {result.Latencies[1]:0.0} ms");
         Assert.True(result.Latencies[5] >= 49, $"sixth {result.Latencies[5]:0.0} ms");
     }
+
+    [Fact]
+    public async Task Paced_SpacesTheRequestsEvenly_NotInBatchesOfTheRuntimesTimers()
+    {
+        // 2,000/s: one request every 500 us. Timers (Task.Delay) fire in batches a millisecond or more apart, which
+        // sent most requests within microseconds of the one before. A late pacer may catch up in a burst now and then:
+        // the median gap is what must stay near the schedule's.
+        var sent = new List<long>();
+        await HttpLoad.PacedAsync(8, 2000, TimeSpan.FromSeconds(0.5), (_, _) =>
+        {
+            lock (sent)
+            {
+                sent.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        sent.Sort();
+        var gapsUs = sent.Zip(sent.Skip(1), (a, b) => (b - a) * 1e6 / System.Diagnostics.Stopwatch.Frequency).Order().ToList();
+        Assert.Equal(1000, sent.Count);
+        Assert.True(gapsUs[gapsUs.Count / 2] >= 125, $"median gap {gapsUs[gapsUs.Count / 2]:0} us, scheduled 500 us");
+    }
 }

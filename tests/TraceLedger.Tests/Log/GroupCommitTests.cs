@@ -119,6 +119,35 @@ public sealed class GroupCommitTests
         Assert.Single(threads.Select(t => t.ManagedThreadId).Distinct());
     }
 
+    [Fact]
+    public async Task GroupedWrites_ArrivingOneByOne_ShareCommits_AtMostOneNewGroupPerWindow()
+    {
+        // 20 writes 500 us apart, each queued while the writer is idle: without the window each got a commit of its
+        // own (a commit takes less than 500 us). A group that waited starts at least GroupWindow after the one
+        // before; one that did not wait had FullEnough writes ready. Whatever the machine's speed, that bounds the
+        // commits by the time taken.
+        await using var temp = await TempLedger.CreateAsync();
+        var log = temp.Ledger.Log;
+        await log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_warm", fail: false), None); // compiled and warm
+        var before = temp.Ledger.WriterStatistics;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var writes = new List<Task<int>>();
+        for (var i = 0; i < 20; i++)
+        {
+            PreciseSleep.Until(started + (i * System.Diagnostics.Stopwatch.Frequency / 2_000));
+            var id = $"tlk_g{i:D2}";
+            writes.Add(log.WriteGroupedAsync(batch => InsertKey(batch, id, fail: false), None));
+        }
+
+        await Task.WhenAll(writes);
+        var windows = System.Diagnostics.Stopwatch.GetElapsedTime(started) / LogWriter.GroupWindow;
+        var used = temp.Ledger.WriterStatistics.Since(before);
+
+        Assert.Equal(20, used.Writes);
+        Assert.True(used.Commits <= Math.Floor(windows) + 1 + (20 / LogWriter.FullEnough), $"{used.Commits} commits in {windows:0.0} windows");
+        Assert.Equal(20, (await KeyIdsAsync(temp.DatabasePath)).Count);
+    }
+
     /// <summary>
     /// Holds the writer with a blocking write, queues what <paramref name="queue"/> starts, then lets the writer go,
     /// so the queued writes are certainly waiting together (no timing assumption).
