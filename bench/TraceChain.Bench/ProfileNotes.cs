@@ -22,7 +22,7 @@ public static class ProfileNotes
         + "spacing). Evenly spaced, the writer gave each verification nearly a commit of its own (1.7 per commit, 3,000 commits/s), "
         + "its thread was busy half the time and the paced p99 was 14-23 ms in four same-hour runs (p50 1.3-1.4 ms). "
         + "The writer now starts a new group of verifications at most once per millisecond unless 8 wait (LogWriter.GroupWindow): "
-        + "about 6 per commit, writer busy 26-32 %, paced p99 8.5-11.7 ms, p50 about 2 ms. Measured per stage in those runs "
+        + "about 6 per commit, writer busy 26-32 %, paced p99 6.6-14.1 ms in twelve same-day runs (mostly 7-9 ms), p50 about 2 ms. Measured per stage in those runs "
         + "(instrumented build): WAL fdatasync p50 0.2-0.6 ms, but its p99 1.5-4 ms and single syncs of 10-40 ms (the background "
         + "checkpoint's random page writes and their flush share the disk; a raw fdatasync loop here has p99 0.44 ms alone and 1.14 ms "
         + "beside such a writer). Because a stalled sync holds every verification that arrives meanwhile, a few such stalls per run "

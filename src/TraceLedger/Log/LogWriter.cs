@@ -13,9 +13,10 @@ namespace TraceLedger.Log;
 /// or nothing. Consecutive <em>grouped</em> writes (verification records: all their state is in the transaction)
 /// share one transaction, each inside its own savepoint, so one fsync makes a whole group durable (group commit)
 /// and one failing body rolls back only its own changes; a new group of them starts at most once per
-/// <see cref="GroupWindow"/> unless many wait, so writes arriving one by one still share commits. Every caller is answered only once its commit is durable,
-/// and a signed checkpoint is published only then: the commit writes the WAL without syncing it, and the
-/// <see cref="WalSyncer"/> syncs it on its own thread while this loop runs the next transaction.
+/// <see cref="GroupWindow"/> unless many wait, so writes arriving one by one still share commits. Every caller is
+/// answered only once its commit is durable, and a signed checkpoint is published only then: the commit writes the
+/// WAL without syncing it, and the <see cref="WalSyncer"/> syncs it on its own thread while this loop runs the next
+/// transaction.
 /// The loop has a thread of its own: its SQLite calls block, and a write queued while it waits wakes it directly,
 /// not through the thread pool's queue behind the requests that are waiting for it.
 /// </summary>
@@ -27,10 +28,10 @@ internal sealed class LogWriter : IAsyncDisposable
     /// <summary>
     /// Grouped writes start a new group at most this often while fewer than <see cref="FullEnough"/> wait: the writer
     /// sleeps out the rest of the window, and what arrived meanwhile shares the group. Without it, evenly spaced
-    /// verifications (5,000/s) each got a commit of their own, about 1.7 per commit: the writer's thread was busy half
-    /// the time, and its CPU, on 2 cores shared with HTTP, made the p99 of verify over HTTP 15-23 ms; with the window
-    /// about 6 per commit, the writer busy 26-32 % and a p99 of 8.5-9.9 ms (same-hour runs). It costs a write at most
-    /// the window, usually less: it could not be answered before the WAL sync in flight ends anyway.
+    /// verifications (5,000/s) nearly each got a commit of their own (1.7 per commit): the writer's thread was busy half
+    /// the time, and with its CPU on 2 cores shared with HTTP the p99 of verify over HTTP was 14-23 ms; with the window
+    /// about 6 share a commit, the writer is busy 26-32 % and the p99 was 6.6-14.1 ms, mostly 7-9 ms (same-day runs).
+    /// It costs a write at most the window, usually less: it could not be answered before the WAL sync in flight ends.
     /// </summary>
     internal static readonly TimeSpan GroupWindow = TimeSpan.FromMilliseconds(1);
 

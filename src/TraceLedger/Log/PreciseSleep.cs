@@ -25,7 +25,7 @@ public static partial class PreciseSleep
         var nanoseconds = (long)(left * (1e9 / Stopwatch.Frequency));
         if (!OperatingSystem.IsLinux())
         {
-            Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, nanoseconds / 100)));
+            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Ceiling(nanoseconds / 1e6))); // whole milliseconds, never early
             return;
         }
 
