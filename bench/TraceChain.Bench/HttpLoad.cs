@@ -135,7 +135,7 @@ public static class HttpLoad
                 {
                     if (!busy)
                     {
-                        break;
+                        return; // a failed request keeps its client busy, so its failure is thrown below
                     }
 
                     last = running;
@@ -143,8 +143,6 @@ public static class HttpLoad
 
                 await last;
             }
-
-            await running;
         }
 
         private async Task RunAsync(long start)

@@ -55,4 +55,20 @@ public sealed class HttpLoadTests
         Assert.Equal(100, threads.Count);
         Assert.All(threads, name => Assert.Equal("HTTP load pacer", name));
     }
+
+    [Fact]
+    public async Task Paced_AFailedRequest_FailsTheRun()
+    {
+        var calls = 0;
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => HttpLoad.PacedAsync(2, 200, TimeSpan.FromSeconds(0.1), async (_, _) =>
+        {
+            await Task.Yield();
+            if (Interlocked.Increment(ref calls) == 3)
+            {
+                throw new HttpRequestException("answered 500, expected 200");
+            }
+        }, CancellationToken.None));
+
+        Assert.Equal("answered 500, expected 200", error.Message);
+    }
 }
