@@ -13,9 +13,10 @@ internal abstract class PendingWrite
     private const int Abandoned = 2;
     private int state;
 
-    protected PendingWrite(bool grouped, bool forceCheckpoint)
+    protected PendingWrite(bool grouped, AnswerPoint answerPoint, bool forceCheckpoint)
     {
         Grouped = grouped;
+        AnswerPoint = answerPoint;
         ForceCheckpoint = forceCheckpoint;
     }
 
@@ -24,6 +25,9 @@ internal abstract class PendingWrite
 
     /// <summary>May share its transaction with other grouped writes (all its state lives in the transaction).</summary>
     public bool Grouped { get; }
+
+    /// <summary>When the caller is answered: once the commit is durable, or at commit.</summary>
+    public AnswerPoint AnswerPoint { get; }
 
     /// <summary>Publish a checkpoint even when nothing was appended.</summary>
     public bool ForceCheckpoint { get; }

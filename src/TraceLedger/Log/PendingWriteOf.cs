@@ -10,8 +10,8 @@ internal sealed class PendingWriteOf<T> : PendingWrite
     private readonly CancellationTokenRegistration cancellation;
     private T? result;
 
-    public PendingWriteOf(Func<WriteBatch, T> body, bool grouped, bool forceCheckpoint, CancellationToken cancellationToken)
-        : base(grouped, forceCheckpoint)
+    public PendingWriteOf(Func<WriteBatch, T> body, bool grouped, AnswerPoint answerPoint, bool forceCheckpoint, CancellationToken cancellationToken)
+        : base(grouped, answerPoint, forceCheckpoint)
     {
         this.body = body;
         cancellation = cancellationToken.UnsafeRegister(

@@ -11,8 +11,12 @@ namespace TraceLedger.Packs;
 /// Verdicts for scanned packs. <see cref="Lookup"/> answers from indexed point reads on a pool of reader
 /// connections (no write: the fast path); <see cref="VerifyAsync"/> also records the verification (count, first
 /// time, scratch-code check) and raises alerts, through the log's single writer. The verdict reports the count and
-/// first time it recorded, so it is answered only once that record is durable; concurrent verifications share one
-/// transaction (group commit), each in its own savepoint.
+/// first time it recorded, so it is answered only once that record is committed; concurrent verifications share one
+/// transaction (group commit), each in its own savepoint. It is answered at commit, before the WAL sync that makes the
+/// record durable a few milliseconds later (<see cref="AnswerPoint.Committed"/>): the verdict rests on state changes,
+/// which are durable before they are answered, while the bookkeeping of a verification is worth less than making every
+/// pharmacy wait for the disk. A killed process loses none of it; a power loss, the last few milliseconds of it. The
+/// alerts a verification raises reach the notification feed only once durable.
 /// </summary>
 public sealed class VerdictService : IDisposable
 {
@@ -49,7 +53,7 @@ public sealed class VerdictService : IDisposable
     public Task<Verdict> VerifyAsync(VerdictRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return log.WriteGroupedAsync(batch => Record(rules.Bind(batch.Connection, batch.Transaction), request).Verdict, cancellationToken);
+        return log.WriteGroupedAsync(batch => Record(rules.Bind(batch.Connection, batch.Transaction), request).Verdict, AnswerPoint.Committed, cancellationToken);
     }
 
     /// <summary>A consumer's verification, recorded, in the consumer view (no partner identities or locations).</summary>
@@ -61,7 +65,7 @@ public sealed class VerdictService : IDisposable
         {
             var evaluation = Record(rules.Bind(batch.Connection, batch.Transaction), consumer);
             return ForConsumer(evaluation.Verdict, evaluation.PublishManufacturer);
-        }, cancellationToken);
+        }, AnswerPoint.Committed, cancellationToken);
     }
 
     public void Dispose()

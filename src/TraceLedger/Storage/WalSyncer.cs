@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -12,15 +13,18 @@ namespace TraceLedger.Storage;
 /// WAL file once (<c>fdatasync</c> on Linux: the WAL is rewritten in place, so its size and blocks rarely change and
 /// there is no inode update to journal), and runs those actions in commit order. A commit handed over before a sync
 /// started is covered by it: the sync flushes every page of the file written before it.
+/// A sync may also be put off for a while (<see cref="AfterSync"/> with a delay): for commits whose callers were answered
+/// already, a sync at once would only cost the disk and the CPU what one a few milliseconds later does for many.
 /// A process crash loses nothing committed (the frames are in the OS's cache). A power loss can take back commits
-/// whose sync had not ended, and those only: nobody was answered for them and no checkpoint covers them.
+/// whose sync had not ended, and those only: no checkpoint covers them, and of their callers only those answered at
+/// commit were answered (see <see cref="TraceLedger.Log.AnswerPoint"/>).
 /// A failed sync is final: Linux reports a writeback error once and may then sync again "successfully" with the failed
 /// pages lost, so every later action gets the first failure too (as PostgreSQL does after fsync fails), until the
 /// ledger is reopened and recovery reads what the file really holds.
 /// </summary>
 internal sealed partial class WalSyncer : IDisposable
 {
-    private readonly BlockingCollection<Action<Exception?>> committed = new(new ConcurrentQueue<Action<Exception?>>());
+    private readonly BlockingCollection<AfterSyncAction> committed = new(new ConcurrentQueue<AfterSyncAction>());
     private readonly FileStream wal;
     private readonly Func<Exception?> sync;
     private readonly Thread loop;
@@ -42,13 +46,15 @@ internal sealed partial class WalSyncer : IDisposable
 
     /// <summary>
     /// Runs <paramref name="durable"/> on the sync thread after a sync that started after this call, with null, or
-    /// with the exception when the sync failed (then nothing written before it is known to be on disk).
+    /// with the exception when the sync failed (then nothing written before it is known to be on disk). The sync starts
+    /// at once, or at most <paramref name="delay"/> later (sooner when another action is handed over without one).
     /// </summary>
-    public void AfterSync(Action<Exception?> durable)
+    public void AfterSync(Action<Exception?> durable, TimeSpan delay = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         try
         {
-            committed.Add(durable);
+            committed.Add(new AfterSyncAction(durable, Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency)));
         }
         catch (InvalidOperationException e)
         {
@@ -72,22 +78,34 @@ internal sealed partial class WalSyncer : IDisposable
 
     private void Run()
     {
-        var batch = new List<Action<Exception?>>();
+        var batch = new List<AfterSyncAction>();
         while (committed.TryTake(out var first, Timeout.Infinite))
         {
+            // Takes what is handed over until the earliest sync it asks for is due (at once, for most).
             batch.Clear();
-            batch.Add(first);
-            while (committed.TryTake(out var next))
+            var due = long.MaxValue;
+            for (var next = first; ;)
             {
                 batch.Add(next);
+                due = Math.Min(due, next.SyncBy);
+                if (committed.TryTake(out next))
+                {
+                    continue;
+                }
+
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait <= TimeSpan.Zero || !committed.TryTake(out next, wait))
+                {
+                    break;
+                }
             }
 
             failed ??= sync();
-            foreach (var durable in batch)
+            foreach (var action in batch)
             {
                 try
                 {
-                    durable(failed);
+                    action.Durable(failed);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -120,4 +138,7 @@ internal sealed partial class WalSyncer : IDisposable
 
     [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
     private static partial int FdataSync(SafeFileHandle fd);
+
+    /// <summary>An action handed over, and the <see cref="Stopwatch"/> timestamp by which its sync must start.</summary>
+    private readonly record struct AfterSyncAction(Action<Exception?> Durable, long SyncBy);
 }

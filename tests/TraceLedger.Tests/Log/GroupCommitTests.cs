@@ -49,7 +49,7 @@ public sealed class GroupCommitTests
         Task<int>[] writes = [];
         await WhileWriterHeldAsync<int>(log, () =>
         {
-            writes = [.. Enumerable.Range(0, 9).Select(i => log.WriteGroupedAsync(batch => InsertKey(batch, $"tlk_g{i}", fail: i % 3 == 1), None))];
+            writes = [.. Enumerable.Range(0, 9).Select(i => log.WriteGroupedAsync(batch => InsertKey(batch, $"tlk_g{i}", fail: i % 3 == 1), AnswerPoint.Durable, None))];
             return [];
         });
 
@@ -78,10 +78,10 @@ public sealed class GroupCommitTests
         var before = temp.Ledger.WriterStatistics;
         await WhileWriterHeldAsync<int>(log, () =>
         {
-            _ = log.WriteGroupedAsync(batch => Record(order, "g1"), None);
-            _ = log.WriteGroupedAsync(batch => Record(order, "g2"), None);
+            _ = log.WriteGroupedAsync(batch => Record(order, "g1"), AnswerPoint.Durable, None);
+            _ = log.WriteGroupedAsync(batch => Record(order, "g2"), AnswerPoint.Durable, None);
             _ = log.WriteAsync(batch => Record(order, "x"), None);
-            return [log.WriteGroupedAsync(batch => Record(order, "g3"), None)];
+            return [log.WriteGroupedAsync(batch => Record(order, "g3"), AnswerPoint.Durable, None)];
         });
 
         Assert.Equal(["g1", "g2", "x", "g3"], order);
@@ -99,9 +99,9 @@ public sealed class GroupCommitTests
         Task<int>? cancelled = null;
         await WhileWriterHeldAsync<int>(log, () =>
         {
-            cancelled = log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_cancelled", fail: false), cancel.Token);
+            cancelled = log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_cancelled", fail: false), AnswerPoint.Durable, cancel.Token);
             cancel.Cancel();
-            return [log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_kept", fail: false), None)];
+            return [log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_kept", fail: false), AnswerPoint.Durable, None)];
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled!);
@@ -114,7 +114,7 @@ public sealed class GroupCommitTests
         // Its SQLite calls block: on a pool thread they would take one of the few threads the requests need.
         await using var temp = await TempLedger.CreateAsync();
         var threads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
-            temp.Ledger.Log.WriteGroupedAsync(_ => (Thread.CurrentThread.ManagedThreadId, Thread.CurrentThread.IsThreadPoolThread), None)));
+            temp.Ledger.Log.WriteGroupedAsync(_ => (Thread.CurrentThread.ManagedThreadId, Thread.CurrentThread.IsThreadPoolThread), AnswerPoint.Committed, None)));
         Assert.All(threads, t => Assert.False(t.IsThreadPoolThread));
         Assert.Single(threads.Select(t => t.ManagedThreadId).Distinct());
     }
@@ -128,7 +128,7 @@ public sealed class GroupCommitTests
         // commits by the time taken.
         await using var temp = await TempLedger.CreateAsync();
         var log = temp.Ledger.Log;
-        await log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_warm", fail: false), None); // compiled and warm
+        await log.WriteGroupedAsync(batch => InsertKey(batch, "tlk_warm", fail: false), AnswerPoint.Durable, None); // compiled and warm
         var before = temp.Ledger.WriterStatistics;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var writes = new List<Task<int>>();
@@ -136,7 +136,7 @@ public sealed class GroupCommitTests
         {
             PreciseSleep.Until(started + (i * System.Diagnostics.Stopwatch.Frequency / 2_000));
             var id = $"tlk_g{i:D2}";
-            writes.Add(log.WriteGroupedAsync(batch => InsertKey(batch, id, fail: false), None));
+            writes.Add(log.WriteGroupedAsync(batch => InsertKey(batch, id, fail: false), AnswerPoint.Durable, None));
         }
 
         await Task.WhenAll(writes);

@@ -10,7 +10,8 @@ namespace TraceLedger.Tests.Log;
 /// <summary>
 /// The writer commits without syncing and goes on; the WAL sync runs on its own thread. Nothing that rests on a commit
 /// leaves the ledger before that commit's sync has ended: the caller's answer, the signed checkpoint, the feed that
-/// drives notifications. Here the sync thread is held after a sync, so commits are visible in the file but not synced.
+/// drives notifications; verifications alone are answered at commit (their sync follows shortly, unasked).
+/// Here the sync thread is held after a sync, so commits are visible in the file but not synced.
 /// </summary>
 public sealed class PipelinedDurabilityTests
 {
@@ -44,33 +45,79 @@ public sealed class PipelinedDurabilityTests
     [Fact]
     public async Task WriterGoesOn_WhileTheSyncThreadIsBusy_AndAnswersComeInCommitOrder()
     {
-        await using var world = await PackWorld.CreateAsync();
-        var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
-        var before = world.Packs.Ledger.WriterStatistics;
-        Task<Verdict>[] verifications;
-        using (var held = HoldSyncThread(world.Packs.Ledger.Log))
+        await using var temp = await TempLedger.CreateAsync();
+        var before = temp.Ledger.WriterStatistics;
+        Task<long>[] registrations;
+        using (var held = HoldSyncThread(temp.Ledger.Log))
         {
             // One at a time: each is committed (the writer is not waiting for the held sync) before the next is sent.
-            verifications = new Task<Verdict>[5];
-            for (var i = 0; i < verifications.Length; i++)
+            registrations = new Task<long>[5];
+            for (var i = 0; i < registrations.Length; i++)
             {
-                var commits = world.Packs.Ledger.WriterStatistics.Commits;
-                verifications[i] = world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None);
-                await WaitUntilAsync(() => world.Packs.Ledger.WriterStatistics.Commits > commits);
+                var commits = temp.Ledger.WriterStatistics.Commits;
+                registrations[i] = temp.Ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(20 + i), $"Pharmacy {i}", PartyRole.Pharmacy, 30, 120), None);
+                await WaitUntilAsync(() => temp.Ledger.WriterStatistics.Commits > commits);
             }
 
-            Assert.All(verifications, v => Assert.False(v.IsCompleted));
+            Assert.All(registrations, r => Assert.False(r.IsCompleted));
             held.Release();
         }
 
-        var counts = new List<int>();
-        foreach (var verification in verifications)
+        var sequences = new List<long>();
+        foreach (var registration in registrations)
         {
-            counts.Add((await verification.WaitAsync(Patience)).VerificationCount);
+            sequences.Add(await registration.WaitAsync(Patience));
         }
 
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => sequences[0] + i), sequences);
+        Assert.Equal(5, temp.Ledger.WriterStatistics.Since(before).Commits);
+    }
+
+    [Fact]
+    public async Task Verifications_AreAnsweredAtCommit_WhileTheSyncIsHeld_ButADurableWriteAfterThemWaits()
+    {
+        await using var world = await PackWorld.CreateAsync();
+        var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
+        var ledger = world.Packs.Ledger;
+        using var held = HoldSyncThread(ledger.Log);
+
+        var counts = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            counts.Add((await world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None).WaitAsync(Patience)).VerificationCount);
+        }
+
+        var registration = ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(30), "Durable Pharmacy", PartyRole.Pharmacy, 30, 120), None);
+        var durable = ledger.WhenDurableAsync(None);
+        await WaitUntilAsync(() => EntriesInFile(ledger.DatabasePath) > world.Packs.Ledger.Checkpoint.TreeSize);
+
         Assert.Equal([1, 2, 3, 4, 5], counts);
-        Assert.Equal(5, world.Packs.Ledger.WriterStatistics.Since(before).Commits);
+        Assert.Equal(5L, Count(ledger.DatabasePath, $"SELECT verification_count FROM packs WHERE identifier = '{id}';")); // committed
+        Assert.False(registration.IsCompleted, "a durable write was answered before the WAL was synced");
+        Assert.False(durable.IsCompleted);
+
+        held.Release();
+        await registration.WaitAsync(Patience);
+        await durable.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task FailedSync_AfterVerificationsAnsweredAtCommit_StillStopsTheLedgersWrites()
+    {
+        var diskFails = false;
+        await using var world = await PackWorld.CreateAsync(walSync: () => Volatile.Read(ref diskFails) ? new IOException("fdatasync: input/output error") : null);
+        var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
+        var ledger = world.Packs.Ledger;
+        Volatile.Write(ref diskFails, true);
+
+        // Answered at commit; its sync comes on its own, shortly after, and fails.
+        var verdict = await world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None).WaitAsync(Patience);
+        Assert.Equal(1, verdict.VerificationCount);
+        await WaitUntilAsync(() => ledger.WriteFault is not null);
+
+        Assert.Contains("could not be made durable (fdatasync: input/output error)", ledger.WriteFault!.Message, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None));
+        Assert.Contains("refuses writes until it is reopened", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

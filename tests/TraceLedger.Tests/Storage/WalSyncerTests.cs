@@ -34,6 +34,40 @@ public sealed class WalSyncerTests : IDisposable
     }
 
     [Fact]
+    public async Task ADelayedSync_WaitsForItsDelay_UnlessAnActionWithoutOneComes_ThenOneSyncServesBoth()
+    {
+        var syncs = 0;
+        using var syncer = new WalSyncer(Path.Combine(directory, "ledger.db"), () =>
+        {
+            Interlocked.Increment(ref syncs);
+            return null;
+        });
+
+        var delayed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        syncer.AfterSync(delayed.SetResult, TimeSpan.FromHours(1));
+        await Task.Delay(200); // a syncer that ignored the delay would have synced by now
+        Assert.False(delayed.Task.IsCompleted);
+        Assert.Equal(0, Volatile.Read(ref syncs));
+
+        var prompt = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        syncer.AfterSync(prompt.SetResult);
+        Assert.Null(await prompt.Task.WaitAsync(Patience));
+        Assert.Null(await delayed.Task.WaitAsync(Patience));
+        Assert.Equal(1, Volatile.Read(ref syncs));
+    }
+
+    [Fact]
+    public async Task ADelayedSync_HappensOnItsOwn_OnceItsDelayIsOver()
+    {
+        using var syncer = new WalSyncer(Path.Combine(directory, "ledger.db"));
+        var delayed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        syncer.AfterSync(delayed.SetResult, TimeSpan.FromMilliseconds(50));
+
+        Assert.Null(await delayed.Task.WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task FailedSync_IsFinal_EvenWhenTheNextSyncWouldSucceed()
     {
         var syncs = 0;

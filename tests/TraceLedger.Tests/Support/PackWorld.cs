@@ -42,11 +42,13 @@ internal sealed class PackWorld : IAsyncDisposable
 
     public TestClock Clock { get; }
 
-    public static async Task<PackWorld> CreateAsync(PackPolicy? policy = null)
+    /// <summary>A new world; <paramref name="walSync"/> stands in for the WAL's fdatasync when given (a disk that fails).</summary>
+    public static async Task<PackWorld> CreateAsync(PackPolicy? policy = null, Func<Exception?>? walSync = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("pack-test-").FullName;
         var clock = new TestClock(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
-        var options = new PackLedgerOptions(new LedgerOptions(Path.Combine(directory, "ledger.db")) { Time = clock }, new ScratchSecret(RandomNumberGenerator.GetBytes(32)))
+        var ledger = new LedgerOptions(Path.Combine(directory, "ledger.db")) { Time = clock, WalSync = walSync };
+        var options = new PackLedgerOptions(ledger, new ScratchSecret(RandomNumberGenerator.GetBytes(32)))
         {
             Policy = policy ?? new PackPolicy(),
         };
