@@ -21,8 +21,9 @@ namespace TraceChain.Bench;
 /// <summary>
 /// Partner verification over HTTP: the real gateway (embedded ledger with the pack lifecycle) on Kestrel at a
 /// loopback port, concurrent clients posting <c>/v1/verifications</c> with a pharmacy API key. Each verification is
-/// recorded by the ledger (first verification time, count) and answered only once that record is durable, so this is
-/// the full authenticate-read-record path. The clients run in the same process (2 shared cores): the same clients
+/// recorded by the ledger (first verification time, count) and answered once that record is committed (its WAL sync
+/// follows within milliseconds: docs/ledger.md, Durability), so this is the full
+/// authenticate-read-record path. The clients run in the same process (2 shared cores): the same clients
 /// against <c>/healthz</c> give the same-run ceiling of Kestrel and the clients alone, and the process CPU per request
 /// and the writer's counters (verifications per commit, busy share) say what limits the figure.
 /// Throughput is the most the clients get answered back to back (closed loop, the server saturated). Latency is

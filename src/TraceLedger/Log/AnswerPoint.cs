@@ -8,8 +8,8 @@ internal enum AnswerPoint
 
     /// <summary>
     /// Once the commit is done, before its WAL sync, which follows within <see cref="LogWriter.CommittedSyncDelay"/>
-    /// (sooner when a durable write comes). A process crash loses nothing; a power loss can take back the last few
-    /// milliseconds of such writes, never a durable write made after them (the WAL is synced in order). For records
+    /// (sooner when a durable write comes). A process crash loses nothing; a power loss can take back such writes made
+    /// since the last sync, never a durable write made after them (the WAL is synced in order). For records
     /// whose loss costs little and whose callers should not wait for the disk: verification bookkeeping.
     /// </summary>
     Committed,

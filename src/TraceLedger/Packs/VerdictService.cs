@@ -13,10 +13,10 @@ namespace TraceLedger.Packs;
 /// time, scratch-code check) and raises alerts, through the log's single writer. The verdict reports the count and
 /// first time it recorded, so it is answered only once that record is committed; concurrent verifications share one
 /// transaction (group commit), each in its own savepoint. It is answered at commit, before the WAL sync that makes the
-/// record durable a few milliseconds later (<see cref="AnswerPoint.Committed"/>): the verdict rests on state changes,
-/// which are durable before they are answered, while the bookkeeping of a verification is worth less than making every
-/// pharmacy wait for the disk. A killed process loses none of it; a power loss, the last few milliseconds of it. The
-/// alerts a verification raises reach the notification feed only once durable.
+/// record durable milliseconds later (<see cref="AnswerPoint.Committed"/>): the verdict rests on state changes, which
+/// are durable before they are answered, while the bookkeeping of a verification is worth less than making every
+/// pharmacy wait for the disk. A killed process loses none of it; a power loss, what was recorded since the last sync.
+/// The alerts a verification raises reach the notification feed only once durable.
 /// </summary>
 public sealed class VerdictService : IDisposable
 {
