@@ -138,7 +138,7 @@ public sealed class VerifyHttpBenchmark : IBenchmark
                 new Figure("verify_http_rps", run.Rate, "req/s", 5000, run.Rate / 5000, note),
                 new Figure("verify_http_cpu_us_per_request", workUs, "us", Note: string.Create(CultureInfo.InvariantCulture, $"process CPU per verification (gateway, ledger and the in-process clients), without the runtime's background tiered JIT ({jitUs:N0} us more)")),
                 new Figure("verify_http_noop_rps", noop.Rate, "req/s", Note: "the same clients and API key on GET /healthz: Kestrel + the clients + auth on these cores"),
-                new Figure("verify_http_writes_per_commit", writer.WritesPerCommit, "x", Note: "verifications sharing one durable commit (group commit in the log writer)"),
+                new Figure("verify_http_writes_per_commit", writer.WritesPerCommit, "x", Note: "verifications sharing one commit (group commit in the log writer; answered at commit, synced beside it)"),
                 new Figure("sqlite_durable_commit_ms", commitMs, "ms", Note: "one single-row commit, WAL + synchronous=FULL, median, same disk as the ledger"),
             ];
         }
