@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using TraceChain.Bench;
 
-// Usage: TraceChain.Bench [--quick] [--only NAME] [--out DIR]
+// Usage: TraceChain.Bench [--quick] [--only NAME[,NAME...]] [--out DIR]
 var quick = args.Contains("--quick");
 var only = ValueAfter("--only");
 var root = ValueAfter("--out") ?? FindRepositoryRoot();
@@ -13,7 +13,7 @@ using var cts = new CancellationTokenSource(budget);
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
-    .Where(b => only is null || b.Name == only)
+    .Where(b => only is null || only.Split(',').Contains(b.Name))
     .OrderBy(b => b.Name, StringComparer.Ordinal)
     .ToList();
 
