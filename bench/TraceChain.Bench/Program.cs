@@ -10,12 +10,11 @@ var context = new BenchContext(quick, root, scratch);
 var budget = TimeSpan.FromSeconds(quick ? 90 : 15 * 60);
 using var cts = new CancellationTokenSource(budget);
 
-var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
-    .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
-    .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
-    .Where(b => only is null || only.Split(',').Contains(b.Name))
-    .OrderBy(b => b.Name, StringComparer.Ordinal)
-    .ToList();
+var benchmarks = BenchmarkSelection.Select(
+    typeof(IBenchmark).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
+        .Select(t => (IBenchmark)Activator.CreateInstance(t)!),
+    only);
 
 var figures = new List<Figure>();
 var failures = new Dictionary<string, string>();
