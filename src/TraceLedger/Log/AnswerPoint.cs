@@ -9,8 +9,9 @@ internal enum AnswerPoint
     /// <summary>
     /// Once the commit is done, before its WAL sync, which follows within <see cref="LogWriter.CommittedSyncDelay"/>
     /// (sooner when a durable write comes). A process crash loses nothing; a power loss can take back such writes made
-    /// since the last sync, never a durable write made after them (the WAL is synced in order). For records
-    /// whose loss costs little and whose callers should not wait for the disk: verification bookkeeping.
+    /// since the last sync, never a durable write made after them (the WAL is synced in order). While an earlier
+    /// durable write is not yet synced, such a write waits for that sync too: what it read may rest on that change.
+    /// For records whose loss costs little and whose callers should not wait for the disk: verification bookkeeping.
     /// </summary>
     Committed,
 }

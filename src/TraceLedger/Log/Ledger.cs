@@ -55,8 +55,9 @@ public sealed class Ledger : IAsyncDisposable
     public Exception? WriteFault => log.Fault;
 
     /// <summary>
-    /// Completes once every write committed so far is durable. Writes are answered, and checkpoints published, only
-    /// then anyway; other readers of the file can see a commit up to one WAL sync (about a millisecond) earlier.
+    /// Completes once every write committed so far is durable. Writes are answered (verifications excepted, see
+    /// docs/ledger.md), and checkpoints published, only then anyway; other readers of the file can see a commit up to
+    /// one WAL sync earlier.
     /// </summary>
     public Task WhenDurableAsync(CancellationToken cancellationToken) => log.WhenDurableAsync(cancellationToken);
 
@@ -69,7 +70,7 @@ public sealed class Ledger : IAsyncDisposable
         try
         {
             var signer = new NoteSigner(options.Origin, key.Key);
-            var log = await LogWriter.OpenAsync(store, signer, options.Time, options.WalSync, cancellationToken);
+            var log = await LogWriter.OpenAsync(store, signer, options.Time, options.WalSync, options.CommittedSyncDelay, cancellationToken);
             try
             {
                 var devices = new DeviceDirectory();

@@ -18,6 +18,9 @@ public sealed record LedgerOptions(string DatabasePath, string? KeyPath = null, 
     /// <summary>Stands in for the WAL's fdatasync when set (tests: a disk whose sync fails); null for the real one.</summary>
     internal Func<Exception?>? WalSync { get; init; }
 
+    /// <summary>How long the WAL sync after a commit answered at commit may wait (see <see cref="LogWriter.CommittedSyncDelay"/>; tests set it).</summary>
+    internal TimeSpan CommittedSyncDelay { get; init; } = LogWriter.CommittedSyncDelay;
+
     /// <summary>The key path actually used.</summary>
     public string EffectiveKeyPath => KeyPath ?? DatabasePath + ".key";
 }

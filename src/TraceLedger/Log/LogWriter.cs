@@ -14,8 +14,8 @@ namespace TraceLedger.Log;
 /// share one transaction, each inside its own savepoint, so one fsync makes a whole group durable (group commit)
 /// and one failing body rolls back only its own changes; a new group of them starts at most once per
 /// <see cref="GroupWindow"/> unless many wait, so writes arriving one by one still share commits. A caller is answered
-/// once its commit is durable (or, when it asked for <see cref="AnswerPoint.Committed"/>, at commit), and a signed
-/// checkpoint is published only once durable: the commit writes the WAL without syncing it, and the
+/// once its commit is durable (or, when it asked for <see cref="AnswerPoint.Committed"/>, at commit, unless an earlier
+/// commit that waits for the disk is not yet synced), and a signed checkpoint is published only once durable: the commit writes the WAL without syncing it, and the
 /// <see cref="WalSyncer"/> syncs it on its own thread while this loop runs the next transaction.
 /// The loop has a thread of its own: its SQLite calls block, and a write queued while it waits wakes it directly,
 /// not through the thread pool's queue behind the requests that are waiting for it.
@@ -55,6 +55,7 @@ internal sealed class LogWriter : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly WalCheckpointer walCheckpointer;
     private readonly WalSyncer syncer;
+    private readonly TimeSpan committedSyncDelay;
     private readonly Task loop;
 
     // Prepared once: SqliteTransaction.Save/Release/Rollback(name) parse their statement on every call.
@@ -66,12 +67,18 @@ internal sealed class LogWriter : IAsyncDisposable
     private WriterStatistics statistics = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
     private Exception? fault;
 
-    // Answer times by bucket (see WriteAnswerTimes); counted on the sync thread, read by Statistics.
+    // Commits with writes answered only once durable (or a checkpoint) whose sync has not ended yet: raised by this
+    // loop when it hands one over, lowered on the sync thread after that sync. While above zero, a write answered at
+    // commit could rest on a change a power loss may still take back, so it waits for the sync too.
+    private int durableCommitsUnsynced;
+
+    // Answer times by bucket (see WriteAnswerTimes); counted on the writer's or the sync thread, read by Statistics.
     private readonly long[] answerTimes = new long[WriteAnswerTimes.BoundsMs.Length + 1];
 
     private LogWriter(
-        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, Func<Exception?>? walSync, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
+        LedgerStore store, SqliteConnection connection, WalCheckpointer walCheckpointer, Func<Exception?>? walSync, TimeSpan committedSyncDelay, NoteSigner signer, TimeProvider time, TreeFrontier frontier, LedgerCheckpoint latest)
     {
+        this.committedSyncDelay = committedSyncDelay;
         this.walCheckpointer = walCheckpointer;
         Store = store;
         this.connection = connection;
@@ -108,8 +115,11 @@ internal sealed class LogWriter : IAsyncDisposable
     /// <summary>The writer's counters since open.</summary>
     public WriterStatistics Statistics => Volatile.Read(ref statistics) with { AnswerTimes = new WriteAnswerTimes([.. AnswerTimesNow()]) };
 
-    /// <summary>Opens the writer; <paramref name="walSync"/> stands in for the WAL's fdatasync when set (tests).</summary>
-    public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, Func<Exception?>? walSync, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the writer; <paramref name="walSync"/> stands in for the WAL's fdatasync when set (tests), and
+    /// <paramref name="committedSyncDelay"/> is how long the sync after a commit answered at commit may wait.
+    /// </summary>
+    public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, Func<Exception?>? walSync, TimeSpan committedSyncDelay, CancellationToken cancellationToken)
     {
         var connection = await store.OpenConnectionAsync(cancellationToken);
         await using (var normal = connection.CreateCommand())
@@ -147,7 +157,7 @@ internal sealed class LogWriter : IAsyncDisposable
             }
 
             var note = await LatestNoteAsync(connection, size, cancellationToken);
-            log = new LogWriter(store, connection, walCheckpointer, walSync, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
+            log = new LogWriter(store, connection, walCheckpointer, walSync, committedSyncDelay, signer, time, frontier, new LedgerCheckpoint(size, root, note ?? ""));
             if (note is null)
             {
                 // A fresh log (or one whose last checkpoint is missing) gets a checkpoint for its current size.
@@ -369,22 +379,37 @@ internal sealed class LogWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers the writes of a commit that asked for <see cref="AnswerPoint.Committed"/> now, and hands the others (and
-    /// the checkpoint) to the sync thread; when none waits for it, the sync may wait <see cref="CommittedSyncDelay"/>.
+    /// Answers a commit whose writes all asked for <see cref="AnswerPoint.Committed"/> now, unless an earlier commit
+    /// that waits for the disk is not yet synced (what these writes read may rest on it); its sync may then wait
+    /// <see cref="CommittedSyncDelay"/>. Any other commit is answered, and its checkpoint published, after its sync.
     /// </summary>
     private void AnswerAtCommit(List<(PendingWrite Write, List<Action> AfterCommit)> done, LedgerCheckpoint? published)
     {
-        var durable = done.FindAll(d => d.Write.AnswerPoint == AnswerPoint.Durable);
-        foreach (var (write, _) in done)
+        var waitsForDisk = published is not null || done.Exists(d => d.Write.AnswerPoint == AnswerPoint.Durable);
+        if (!waitsForDisk && Volatile.Read(ref durableCommitsUnsynced) == 0)
         {
-            if (write.AnswerPoint == AnswerPoint.Committed)
+            foreach (var (write, _) in done)
             {
                 Complete(write);
             }
+
+            syncer.AfterSync(failure => AnswerDurable([], null, failure), committedSyncDelay);
+            return;
         }
 
-        var delay = durable.Count == 0 && published is null ? CommittedSyncDelay : TimeSpan.Zero;
-        syncer.AfterSync(failure => AnswerDurable(durable, published, failure), delay);
+        if (waitsForDisk)
+        {
+            Interlocked.Increment(ref durableCommitsUnsynced);
+        }
+
+        syncer.AfterSync(failure =>
+        {
+            AnswerDurable(done, published, failure);
+            if (waitsForDisk)
+            {
+                Interlocked.Decrement(ref durableCommitsUnsynced);
+            }
+        });
     }
 
     /// <summary>

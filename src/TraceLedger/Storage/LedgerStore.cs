@@ -5,9 +5,9 @@ namespace TraceLedger.Storage;
 
 /// <summary>
 /// The ledger's SQLite file: creates and migrates it, and hands out connections with the durability settings
-/// applied. WAL with synchronous=FULL: every commit fsyncs the WAL before it returns, so a receipt (given only
-/// after commit) survives a kill -9 and a power cut; NORMAL would survive kill -9 but could lose the last
-/// commits on power loss, which would break the receipt promise. Batching amortises the fsync.
+/// applied. WAL with synchronous=FULL: every commit fsyncs the WAL before it returns, so what a connection commits
+/// survives a kill -9 and a power cut. The log's single writer alone commits with NORMAL and syncs the WAL on a
+/// thread beside it (<see cref="WalSyncer"/>), answering a receipt only after that sync.
 /// </summary>
 public sealed class LedgerStore
 {

@@ -24,6 +24,9 @@ namespace TraceLedger.Storage;
 /// </summary>
 internal sealed partial class WalSyncer : IDisposable
 {
+    /// <summary>The longest a sync may be put off (a wait the sync thread can make in one call).</summary>
+    internal static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
+
     private readonly BlockingCollection<AfterSyncAction> committed = new(new ConcurrentQueue<AfterSyncAction>());
     private readonly FileStream wal;
     private readonly Func<Exception?> sync;
@@ -52,6 +55,7 @@ internal sealed partial class WalSyncer : IDisposable
     public void AfterSync(Action<Exception?> durable, TimeSpan delay = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(delay, MaxDelay);
         try
         {
             committed.Add(new AfterSyncAction(durable, Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency)));

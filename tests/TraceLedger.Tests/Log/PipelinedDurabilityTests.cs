@@ -105,7 +105,7 @@ public sealed class PipelinedDurabilityTests
     public async Task FailedSync_AfterVerificationsAnsweredAtCommit_StillStopsTheLedgersWrites()
     {
         var diskFails = false;
-        await using var world = await PackWorld.CreateAsync(walSync: () => Volatile.Read(ref diskFails) ? new IOException("fdatasync: input/output error") : null);
+        await using var world = await PackWorld.CreateAsync(ledger: o => o with { WalSync = () => Volatile.Read(ref diskFails) ? new IOException("fdatasync: input/output error") : null });
         var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
         var ledger = world.Packs.Ledger;
         Volatile.Write(ref diskFails, true);
@@ -118,6 +118,58 @@ public sealed class PipelinedDurabilityTests
         Assert.Contains("could not be made durable (fdatasync: input/output error)", ledger.WriteFault!.Message, StringComparison.Ordinal);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None));
         Assert.Contains("refuses writes until it is reopened", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVerification_AfterARecallNotYetSynced_WaitsForTheRecallsSync()
+    {
+        // Its verdict ("recalled") rests on the recall: answered before the recall is durable, a power loss could take
+        // the recall back after the pharmacy was told.
+        await using var world = await PackWorld.CreateAsync();
+        var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
+        var ledger = world.Packs.Ledger;
+        using var held = HoldSyncThread(ledger.Log);
+
+        var recall = world.Packs.Commissioning.RecallAsync(new RecallRequest(Manufacturer, Gtin, "L1", "contamination"), None);
+        await WaitUntilAsync(() => RecallsInFile(ledger.DatabasePath) == 1);
+        var verification = world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None);
+        await WaitUntilAsync(() => Count(ledger.DatabasePath, $"SELECT verification_count FROM packs WHERE identifier = '{id}';") == 1);
+
+        Assert.False(verification.IsCompleted, "a verification was answered on a recall that was not yet durable");
+        held.Release();
+        Assert.Equal(VerdictCode.Recalled, (await verification.WaitAsync(Patience)).Code);
+        await recall.WaitAsync(Patience);
+
+        // Once the recall is synced, verifications are answered at commit again.
+        using var heldAgain = HoldSyncThread(ledger.Log);
+        Assert.Equal(2, (await world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None).WaitAsync(Patience)).VerificationCount);
+    }
+
+    [Fact]
+    public async Task OnlyCommitsAnsweredAtCommit_PutTheirSyncOff_ADurableWriteIsSyncedAtOnce_AndCoversThem()
+    {
+        var syncs = 0;
+        await using var world = await PackWorld.CreateAsync(ledger: o => o with
+        {
+            CommittedSyncDelay = WalSyncer.MaxDelay,
+            WalSync = () =>
+            {
+                Interlocked.Increment(ref syncs);
+                return null;
+            },
+        });
+        var id = (await world.CommissionAsync(1)).Packs[0].Identifier;
+        var ledger = world.Packs.Ledger;
+        await ledger.WhenDurableAsync(None);
+        var before = Volatile.Read(ref syncs);
+
+        await world.Packs.Verdicts.VerifyAsync(new VerdictRequest(id, PartyGln: PharmacyA), None).WaitAsync(Patience);
+        await Task.Delay(200); // a sync not put off would have run by now
+        Assert.Equal(before, Volatile.Read(ref syncs));
+
+        // The registration is answered only after a sync, which is not put off; it makes the verification durable too.
+        await ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(31), "Prompt Pharmacy", PartyRole.Pharmacy, 30, 120), None).WaitAsync(Patience);
+        Assert.True(Volatile.Read(ref syncs) > before, "the registration was answered without a sync");
     }
 
     [Fact]

@@ -42,17 +42,17 @@ internal sealed class PackWorld : IAsyncDisposable
 
     public TestClock Clock { get; }
 
-    /// <summary>A new world; <paramref name="walSync"/> stands in for the WAL's fdatasync when given (a disk that fails).</summary>
-    public static async Task<PackWorld> CreateAsync(PackPolicy? policy = null, Func<Exception?>? walSync = null)
+    /// <summary>A new world; <paramref name="ledger"/> adjusts the ledger's options (a disk that fails, the sync delay).</summary>
+    public static async Task<PackWorld> CreateAsync(PackPolicy? policy = null, Func<LedgerOptions, LedgerOptions>? ledger = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("pack-test-").FullName;
         var clock = new TestClock(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
-        var ledger = new LedgerOptions(Path.Combine(directory, "ledger.db")) { Time = clock, WalSync = walSync };
-        var options = new PackLedgerOptions(ledger, new ScratchSecret(RandomNumberGenerator.GetBytes(32)))
+        var options = new LedgerOptions(Path.Combine(directory, "ledger.db")) { Time = clock };
+        var packOptions = new PackLedgerOptions(ledger?.Invoke(options) ?? options, new ScratchSecret(RandomNumberGenerator.GetBytes(32)))
         {
             Policy = policy ?? new PackPolicy(),
         };
-        var packs = await PackLedger.OpenAsync(options, CancellationToken.None);
+        var packs = await PackLedger.OpenAsync(packOptions, CancellationToken.None);
         var world = new PackWorld(directory, packs, clock);
         await world.AddPartyAsync(Manufacturer, "Shanghai Pharma", PartyRole.Manufacturer, 31.23, 121.47);
         await world.AddPartyAsync(Distributor, "Beijing Wholesale", PartyRole.Distributor, 39.90, 116.40);
