@@ -68,6 +68,15 @@ public sealed class WalSyncerTests : IDisposable
     }
 
     [Fact]
+    public void ADelayBeyondTheLongest_OrBelowZero_IsRefused_BeforeTheSyncThreadSeesIt()
+    {
+        using var syncer = new WalSyncer(Path.Combine(directory, "ledger.db"));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => syncer.AfterSync(_ => { }, WalSyncer.MaxDelay + TimeSpan.FromTicks(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => syncer.AfterSync(_ => { }, TimeSpan.FromTicks(-1)));
+    }
+
+    [Fact]
     public async Task FailedSync_IsFinal_EvenWhenTheNextSyncWouldSucceed()
     {
         var syncs = 0;
