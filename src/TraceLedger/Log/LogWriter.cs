@@ -121,6 +121,8 @@ internal sealed class LogWriter : IAsyncDisposable
     /// </summary>
     public static async Task<LogWriter> OpenAsync(LedgerStore store, NoteSigner signer, TimeProvider time, Func<Exception?>? walSync, TimeSpan committedSyncDelay, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(committedSyncDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(committedSyncDelay, WalSyncer.MaxDelay);
         var connection = await store.OpenConnectionAsync(cancellationToken);
         await using (var normal = connection.CreateCommand())
         {
@@ -386,7 +388,9 @@ internal sealed class LogWriter : IAsyncDisposable
     private void AnswerAtCommit(List<(PendingWrite Write, List<Action> AfterCommit)> done, LedgerCheckpoint? published)
     {
         var waitsForDisk = published is not null || done.Exists(d => d.Write.AnswerPoint == AnswerPoint.Durable);
-        if (!waitsForDisk && Volatile.Read(ref durableCommitsUnsynced) == 0)
+        // The fault is set before a failed sync's commit leaves the count, so a count of 0 with no fault means every
+        // earlier commit that waits for the disk is on it.
+        if (!waitsForDisk && Volatile.Read(ref durableCommitsUnsynced) == 0 && Fault is null)
         {
             foreach (var (write, _) in done)
             {
@@ -404,10 +408,16 @@ internal sealed class LogWriter : IAsyncDisposable
 
         syncer.AfterSync(failure =>
         {
-            AnswerDurable(done, published, failure);
-            if (waitsForDisk)
+            try
             {
-                Interlocked.Decrement(ref durableCommitsUnsynced);
+                AnswerDurable(done, published, failure);
+            }
+            finally
+            {
+                if (waitsForDisk)
+                {
+                    Interlocked.Decrement(ref durableCommitsUnsynced); // else every later verification would wait for a sync
+                }
             }
         });
     }

@@ -173,6 +173,65 @@ public sealed class PipelinedDurabilityTests
     }
 
     [Fact]
+    public async Task AWriteAnsweredAtCommit_ThatReadWhileAnEarlierSyncFailed_IsNotAnsweredAsDone()
+    {
+        // The grouped write starts before the earlier commit's sync fails, and commits after: what it read may rest on
+        // that commit, which may not be on disk, so it gets the failure instead of an answer.
+        var directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
+        var armed = false;
+        using var bodyRunning = new ManualResetEventSlim();
+        var options = TempLedger.Options(directory) with
+        {
+            WalSync = () => Volatile.Read(ref armed) && bodyRunning.Wait(Patience) ? new IOException("fdatasync: input/output error") : null,
+        };
+        try
+        {
+            await using var ledger = await Ledger.OpenAsync(options, None);
+            Volatile.Write(ref armed, true);
+            var durable = ledger.Log.WriteAsync(_ => 0, None);
+            var grouped = ledger.Log.WriteGroupedAsync(
+                _ =>
+                {
+                    bodyRunning.Set();
+                    var deadline = DateTime.UtcNow + Patience;
+                    while (ledger.WriteFault is null && DateTime.UtcNow < deadline)
+                    {
+                        Thread.Sleep(1); // the writer's thread, waiting for the sync thread to record the failure
+                    }
+
+                    return 0;
+                },
+                AnswerPoint.Committed,
+                None);
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => durable.WaitAsync(Patience));
+            var lost = await Assert.ThrowsAsync<InvalidOperationException>(() => grouped.WaitAsync(Patience));
+            Assert.Contains("could not be made durable", lost.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ACommittedSyncDelayBeyondTheLongest_IsRefusedAtOpen()
+    {
+        var directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
+        try
+        {
+            var options = TempLedger.Options(directory) with { CommittedSyncDelay = WalSyncer.MaxDelay + TimeSpan.FromTicks(1) };
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.OpenAsync(options, None));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task NotificationFeed_HandsOutARecall_OnlyOnceItIsDurable()
     {
         await using var world = await PackWorld.CreateAsync();
