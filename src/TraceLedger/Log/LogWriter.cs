@@ -15,8 +15,9 @@ namespace TraceLedger.Log;
 /// and one failing body rolls back only its own changes; a new group of them starts at most once per
 /// <see cref="GroupWindow"/> unless many wait, so writes arriving one by one still share commits. A caller is answered
 /// once its commit is durable (or, when it asked for <see cref="AnswerPoint.Committed"/>, at commit, unless an earlier
-/// commit that waits for the disk is not yet synced), and a signed checkpoint is published only once durable: the commit writes the WAL without syncing it, and the
-/// <see cref="WalSyncer"/> syncs it on its own thread while this loop runs the next transaction.
+/// commit that waits for the disk is not yet synced), and a signed checkpoint is published only once durable: the
+/// commit writes the WAL without syncing it, and the <see cref="WalSyncer"/> syncs it on its own thread while this
+/// loop runs the next transaction.
 /// The loop has a thread of its own: its SQLite calls block, and a write queued while it waits wakes it directly,
 /// not through the thread pool's queue behind the requests that are waiting for it.
 /// </summary>
@@ -381,9 +382,10 @@ internal sealed class LogWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers a commit whose writes all asked for <see cref="AnswerPoint.Committed"/> now, unless an earlier commit
-    /// that waits for the disk is not yet synced (what these writes read may rest on it); its sync may then wait
-    /// <see cref="CommittedSyncDelay"/>. Any other commit is answered, and its checkpoint published, after its sync.
+    /// Answers a commit whose writes all asked for <see cref="AnswerPoint.Committed"/> now, and lets its sync wait up to
+    /// the committed-sync delay; unless an earlier commit that waits for the disk is not yet synced, or a sync failed
+    /// (what these writes read may rest on that commit). Any other commit is answered, and its checkpoint published,
+    /// after its sync.
     /// </summary>
     private void AnswerAtCommit(List<(PendingWrite Write, List<Action> AfterCommit)> done, LedgerCheckpoint? published)
     {
