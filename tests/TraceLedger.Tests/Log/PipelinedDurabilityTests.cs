@@ -13,10 +13,19 @@ namespace TraceLedger.Tests.Log;
 /// drives notifications; verifications alone are answered at commit (their sync follows shortly, unasked).
 /// Here the sync thread is held after a sync, so commits are visible in the file but not synced.
 /// </summary>
-public sealed class PipelinedDurabilityTests
+public sealed class PipelinedDurabilityTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // For the tests that open a ledger with options of their own; one per test.
+    private readonly string directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
 
     [Fact]
     public async Task Write_IsAnswered_AndItsCheckpointPublished_OnlyAfterTheSyncThatFollowsItsCommit()
@@ -177,58 +186,40 @@ public sealed class PipelinedDurabilityTests
     {
         // The grouped write starts before the earlier commit's sync fails, and commits after: what it read may rest on
         // that commit, which may not be on disk, so it gets the failure instead of an answer.
-        var directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
         var armed = false;
         using var bodyRunning = new ManualResetEventSlim();
         var options = TempLedger.Options(directory) with
         {
             WalSync = () => Volatile.Read(ref armed) && bodyRunning.Wait(Patience) ? new IOException("fdatasync: input/output error") : null,
         };
-        try
-        {
-            await using var ledger = await Ledger.OpenAsync(options, None);
-            Volatile.Write(ref armed, true);
-            var durable = ledger.Log.WriteAsync(_ => 0, None);
-            var grouped = ledger.Log.WriteGroupedAsync(
-                _ =>
+        await using var ledger = await Ledger.OpenAsync(options, None);
+        Volatile.Write(ref armed, true);
+        var durable = ledger.Log.WriteAsync(_ => 0, None);
+        var grouped = ledger.Log.WriteGroupedAsync(
+            _ =>
+            {
+                bodyRunning.Set();
+                var deadline = DateTime.UtcNow + Patience;
+                while (ledger.WriteFault is null && DateTime.UtcNow < deadline)
                 {
-                    bodyRunning.Set();
-                    var deadline = DateTime.UtcNow + Patience;
-                    while (ledger.WriteFault is null && DateTime.UtcNow < deadline)
-                    {
-                        Thread.Sleep(1); // the writer's thread, waiting for the sync thread to record the failure
-                    }
+                    Thread.Sleep(1); // the writer's thread, waiting for the sync thread to record the failure
+                }
 
-                    return 0;
-                },
-                AnswerPoint.Committed,
-                None);
+                return 0;
+            },
+            AnswerPoint.Committed,
+            None);
 
-            await Assert.ThrowsAsync<InvalidOperationException>(() => durable.WaitAsync(Patience));
-            var lost = await Assert.ThrowsAsync<InvalidOperationException>(() => grouped.WaitAsync(Patience));
-            Assert.Contains("could not be made durable", lost.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        await Assert.ThrowsAsync<InvalidOperationException>(() => durable.WaitAsync(Patience));
+        var lost = await Assert.ThrowsAsync<InvalidOperationException>(() => grouped.WaitAsync(Patience));
+        Assert.Contains("could not be made durable", lost.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ACommittedSyncDelayBeyondTheLongest_IsRefusedAtOpen()
     {
-        var directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
-        try
-        {
-            var options = TempLedger.Options(directory) with { CommittedSyncDelay = WalSyncer.MaxDelay + TimeSpan.FromTicks(1) };
-            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.OpenAsync(options, None));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        var options = TempLedger.Options(directory) with { CommittedSyncDelay = WalSyncer.MaxDelay + TimeSpan.FromTicks(1) };
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.OpenAsync(options, None));
     }
 
     [Fact]
@@ -267,38 +258,29 @@ public sealed class PipelinedDurabilityTests
     [Fact]
     public async Task FailedSync_FailsTheWritesItCovered_AndTheLedgerRefusesWritesUntilReopened()
     {
-        var directory = Directory.CreateTempSubdirectory("ledger-sync-").FullName;
         var diskFails = false;
         var options = TempLedger.Options(directory) with { WalSync = () => Volatile.Read(ref diskFails) ? new IOException("fdatasync: input/output error") : null };
-        try
+        await using (var ledger = await Ledger.OpenAsync(options, None))
         {
-            await using (var ledger = await Ledger.OpenAsync(options, None))
-            {
-                await ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(1), "Synced Pharma", PartyRole.Manufacturer), None);
-                var published = ledger.Checkpoint;
-                Volatile.Write(ref diskFails, true);
+            await ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(1), "Synced Pharma", PartyRole.Manufacturer), None);
+            var published = ledger.Checkpoint;
+            Volatile.Write(ref diskFails, true);
 
-                var lost = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(2), "Unsynced Pharma", PartyRole.Pharmacy), None));
-                Assert.Contains("could not be made durable (fdatasync: input/output error)", lost.Message, StringComparison.Ordinal);
-                Assert.Equal(published, ledger.Checkpoint); // no checkpoint over a commit that may not be on disk
-                Assert.NotNull(ledger.WriteFault);
-                await Assert.ThrowsAsync<IOException>(() => ledger.WhenDurableAsync(None));
+            var lost = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(2), "Unsynced Pharma", PartyRole.Pharmacy), None));
+            Assert.Contains("could not be made durable (fdatasync: input/output error)", lost.Message, StringComparison.Ordinal);
+            Assert.Equal(published, ledger.Checkpoint); // no checkpoint over a commit that may not be on disk
+            Assert.NotNull(ledger.WriteFault);
+            await Assert.ThrowsAsync<IOException>(() => ledger.WhenDurableAsync(None));
 
-                Volatile.Write(ref diskFails, false); // a later sync that "succeeds" does not undo the failure
-                var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(3), "Later Pharma", PartyRole.Pharmacy), None));
-                Assert.Contains("refuses writes until it is reopened", refused.Message, StringComparison.Ordinal);
-            }
-
-            await using (var reopened = await Ledger.OpenAsync(TempLedger.Options(directory), None))
-            {
-                Assert.Null(reopened.WriteFault);
-                await reopened.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(4), "After Reopen", PartyRole.Pharmacy), None);
-            }
+            Volatile.Write(ref diskFails, false); // a later sync that "succeeds" does not undo the failure
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(3), "Later Pharma", PartyRole.Pharmacy), None));
+            Assert.Contains("refuses writes until it is reopened", refused.Message, StringComparison.Ordinal);
         }
-        finally
+
+        await using (var reopened = await Ledger.OpenAsync(TempLedger.Options(directory), None))
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            Assert.Null(reopened.WriteFault);
+            await reopened.RegisterPartyAsync(new PartyRegistration(Gs1.Gln(4), "After Reopen", PartyRole.Pharmacy), None);
         }
     }
 
